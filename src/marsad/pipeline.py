@@ -1,0 +1,112 @@
+"""The stage registry and the pipeline that runs stages over batches of articles.
+
+A stage is a callable over a batch that fills fields of each Article in place. It
+declares the fields it requires and assigns, so ``Pipeline`` can refuse a wrong order
+before any article is touched. One article that makes a stage fail is set aside with its
+error; the rest of the batch goes on (spaCy's error-handler habit).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from marsad.errors import PipelineError
+from marsad.types import Article
+
+log = logging.getLogger(__name__)
+
+# Fields a reader fills before any stage runs.
+READER_FIELDS = frozenset({"id", "source", "raw", "raw_text", "format", "url", "hints", "encoding"})
+
+
+class Stage(Protocol):
+    name: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+    backend: str
+
+    def __call__(self, article: Article) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class StageFailure:
+    article: Article
+    stage: str
+    error: Exception
+
+
+_REGISTRY: dict[str, Callable[[], Stage]] = {}
+
+
+def register(name: str) -> Callable[[Callable[[], Stage]], Callable[[], Stage]]:
+    """Register a stage factory under ``name`` so configs can name it."""
+
+    def wrap(factory: Callable[[], Stage]) -> Callable[[], Stage]:
+        _REGISTRY[name] = factory
+        return factory
+
+    return wrap
+
+
+def registered() -> list[str]:
+    _load_builtin_stages()
+    return sorted(_REGISTRY)
+
+
+def _load_builtin_stages() -> None:
+    # Importing the stage modules runs their @register decorators.
+    import marsad.clean.stage  # noqa: F401
+    import marsad.lang.stage  # noqa: F401
+    import marsad.meta.stage  # noqa: F401
+    import marsad.segment.stage  # noqa: F401
+
+
+DEFAULT_STAGES = ("clean", "metadata", "lang", "sentences")
+
+
+class Pipeline:
+    def __init__(self, stages: Sequence[Stage]) -> None:
+        self.stages = list(stages)
+        self._check_order()
+
+    @classmethod
+    def from_names(cls, names: Iterable[str] = DEFAULT_STAGES) -> Pipeline:
+        _load_builtin_stages()
+        missing = [n for n in names if n not in _REGISTRY]
+        if missing:
+            raise PipelineError(f"unknown stage(s) {missing}; known: {sorted(_REGISTRY)}")
+        return cls([_REGISTRY[n]() for n in names])
+
+    def _check_order(self) -> None:
+        have = set(READER_FIELDS)
+        for stage in self.stages:
+            lacking = [f for f in stage.requires if f not in have]
+            if lacking:
+                raise PipelineError(
+                    f"stage {stage.name!r} requires {lacking}, which no earlier stage assigns"
+                )
+            have.update(stage.assigns)
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[Article | StageFailure]:
+        """Run every stage on each article; yield the article, or its failure."""
+        for article in articles:
+            yield self.run_one(article)
+
+    def run_one(self, article: Article) -> Article | StageFailure:
+        for stage in self.stages:
+            try:
+                stage(article)
+            except Exception as exc:  # one bad document must not stop the batch
+                log.warning("stage %s failed on %s: %s", stage.name, article.source, exc)
+                return StageFailure(article, stage.name, exc)
+            article.annotated_by[stage.name] = stage.backend
+        return article
+
+    def __call__(self, article: Article) -> Article:
+        result = self.run_one(article)
+        if isinstance(result, StageFailure):
+            raise PipelineError(f"stage {result.stage} failed: {result.error}") from result.error
+        return result

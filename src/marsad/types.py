@@ -1,0 +1,100 @@
+"""The data model that passes between pipeline stages.
+
+Every annotation points into ``Article.text`` with character offsets (Python string
+indices, end exclusive); nothing copies the text except for display. The original bytes
+of the input stay on ``Article.raw`` so the store keeps them losslessly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Format = Literal["text", "html", "clean"]
+"""How ``Article.raw_text`` must be read: a text scrape, an HTML page, or text that is
+already clean (the stateless filter's JSONL input, whose offsets must not move)."""
+
+
+@dataclass(slots=True)
+class SourceHints:
+    """Metadata a container gave us (JSONL fields, feed items, HTTP headers).
+
+    Hints win over what we read from the text, because the publisher stated them.
+    """
+
+    title: str | None = None
+    published: str | None = None  # as given; parsed by the metadata stage
+    outlet: str | None = None
+    byline: str | None = None
+    lang: str | None = None
+    reference_date: str | None = None  # ISO date the page was fetched or archived
+
+
+@dataclass(slots=True)
+class Paragraph:
+    start: int
+    end: int
+    lang: str | None = None
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class DateMention:
+    """A date expression in the text.
+
+    ``value`` is an ISO date when it could be resolved; ``relative`` keeps what the text
+    said when it is relative and no reference date resolves it (``-2d``, ``weekday:TUE``).
+    """
+
+    start: int
+    end: int
+    text: str
+    value: str | None = None
+    relative: str | None = None
+
+
+@dataclass(slots=True)
+class Removed:
+    """Something cleaning took out of the page, kept so the digest can say what and why."""
+
+    kind: str  # navigation | widget | repeated | stray_mark | html_chrome
+    text: str
+
+
+@dataclass(slots=True)
+class Article:
+    """One news article, from raw input to annotations.
+
+    Readers fill the first block; the stages fill the rest.
+    """
+
+    id: str
+    source: str
+    raw: bytes
+    raw_text: str
+    format: Format = "text"
+    url: str | None = None
+    hints: SourceHints = field(default_factory=SourceHints)
+    encoding: str | None = None
+
+    # filled by the stages
+    text: str = ""
+    title: str | None = None
+    outlet: str | None = None
+    byline: str | None = None
+    dateline_place: str | None = None
+    published: str | None = None
+    lang: str | None = None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
+    duplicate_of: str | None = None
+    story_id: str | None = None
+    # stage name -> backend that produced its annotations (provenance of every fact)
+    annotated_by: dict[str, str] = field(default_factory=dict)
