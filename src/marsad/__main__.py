@@ -1,0 +1,3 @@
+from marsad.cli.main import main
+
+main()

@@ -1,0 +1,1 @@
+"""The ``marsad`` command line: argument parsing and printing only; the work is in ``marsad.ops``."""

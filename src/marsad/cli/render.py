@@ -1,0 +1,82 @@
+"""Human-readable output of reports, digests and articles."""
+
+from __future__ import annotations
+
+import click
+
+from marsad.ops import Digest, IngestReport
+from marsad.types import Article
+
+
+def ingest_summary(report: IngestReport) -> str:
+    lines = [
+        f"read {report.read} article(s): {report.new} new, {report.known} already stored, "
+        f"{report.copies} copies of stored articles; {len(report.skipped)} input(s) skipped"
+    ]
+    for problem in report.skipped[:50]:
+        lines.append(f"  skipped {problem.source}: {problem.reason}")
+    if len(report.skipped) > 50:
+        lines.append(f"  … and {len(report.skipped) - 50} more")
+    return "\n".join(lines)
+
+
+def digest_text(d: Digest) -> str:
+    out = [click.style(f"{d.articles} article(s) in the store", bold=True)]
+    if d.copies:
+        out[0] += f" ({d.copies} copies of others)"
+    out.append("by language: " + _counts(d.by_lang))
+    out.append("by outlet:   " + _counts(d.by_outlet))
+    dated = ", ".join(f"{day} ({n})" for day, n in d.published.items()) or "none"
+    out.append(f"published:   {dated}; undated: {d.undated}")
+    out.append(
+        f"dates found in text: {d.date_mentions} ({d.relative_dates} relative or unresolved)"
+    )
+    cleaned = ", ".join(
+        f"{kind} ×{n} ({d.removed_chars[kind]} chars)" for kind, n in d.removed.most_common()
+    )
+    out.append(f"cleaned away: {cleaned or 'nothing'}")
+    out.append("")
+    for a in d.rows:
+        out.append(
+            f"{a.id}  {a.lang or '?':2}  {a.published or 'undated':10}  "
+            f"{(a.outlet or '?')[:14]:14}  {a.title or _first_words(a.text)}"
+        )
+    return "\n".join(out)
+
+
+def article_text(a: Article) -> str:
+    fields = [
+        ("id", a.id),
+        ("source", a.source),
+        ("url", a.url),
+        ("lang", a.lang),
+        ("title", a.title),
+        ("outlet", a.outlet),
+        ("byline", a.byline),
+        ("dateline", a.dateline_place),
+        ("published", a.published),
+        ("duplicate of", a.duplicate_of),
+        ("sentences", str(len(a.sentences))),
+    ]
+    head = "\n".join(f"{k:>12}: {v}" for k, v in fields if v)
+    dates = "\n".join(
+        f"{'':>12}  {a.text[d.start:d.end]!r} → {d.value or d.relative}" for d in a.dates
+    )
+    removed = "\n".join(f"{'':>12}  [{r.kind}] {_first_words(r.text, 12)}" for r in a.removed)
+    parts = [head]
+    if dates:
+        parts.append(f"{'dates':>12}:\n{dates}")
+    if removed:
+        parts.append(f"{'cleaned away':>12}:\n{removed}")
+    parts.append("─" * 60)
+    parts.append(a.text)
+    return "\n".join(parts)
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return ", ".join(f"{k} {v}" for k, v in counts.items()) or "none"
+
+
+def _first_words(text: str, n: int = 10) -> str:
+    words = text.split()
+    return " ".join(words[:n]) + (" …" if len(words) > n else "")

@@ -1,0 +1,256 @@
+"""What the command line, the API and the web UI call: plain functions over a store.
+
+No argument parsing and no printing here; callers get typed reports back.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import IO
+
+from marsad.errors import InputError
+from marsad.ids import article_id
+from marsad.ingest import ReadOptions, iter_inputs
+from marsad.pipeline import Pipeline, StageFailure
+from marsad.record import to_record
+from marsad.store import Store
+from marsad.types import Article, SourceHints
+
+log = logging.getLogger(__name__)
+
+BATCH_SIZE = 200  # articles per store transaction: a kill loses at most this many
+
+
+@dataclass(slots=True)
+class Problem:
+    source: str
+    reason: str
+
+
+@dataclass(slots=True)
+class IngestReport:
+    read: int = 0  # articles read from the inputs
+    new: int = 0
+    known: int = 0  # already in the store: same input as before
+    copies: int = 0  # stored, but the text copies an earlier article
+    skipped: list[Problem] = field(default_factory=list)
+    removed: Counter[str] = field(default_factory=Counter)  # what cleaning took away, by kind
+
+    @property
+    def nothing_read(self) -> bool:
+        return self.read == 0
+
+
+ProgressFn = Callable[[int], None]
+
+
+def _processed(
+    items: Iterable[Article | InputError], pipeline: Pipeline, report: IngestReport
+) -> Iterator[Article]:
+    for item in items:
+        if isinstance(item, InputError):
+            report.skipped.append(Problem(item.source, item.reason))
+            continue
+        report.read += 1
+        result = pipeline.run_one(item)
+        if isinstance(result, StageFailure):
+            report.skipped.append(
+                Problem(item.source, f"stage {result.stage} failed: {result.error}")
+            )
+            continue
+        for removed in result.removed:
+            report.removed[removed.kind] += 1
+        yield result
+
+
+def ingest(
+    inputs: Sequence[str],
+    store: Store,
+    *,
+    options: ReadOptions | None = None,
+    pipeline: Pipeline | None = None,
+    progress: ProgressFn | None = None,
+) -> IngestReport:
+    """Read, process and store ``inputs``; each batch is committed whole or not at all."""
+    report = IngestReport()
+    pipeline = pipeline or Pipeline.from_names()
+    articles = _processed(iter_inputs(inputs, options or ReadOptions()), pipeline, report)
+    batch: list[Article] = []
+
+    def flush() -> None:
+        for result in store.add(batch):
+            if result.status == "new":
+                report.new += 1
+            elif result.status == "known":
+                report.known += 1
+            else:
+                report.copies += 1
+        if progress:
+            progress(len(batch))
+        batch.clear()
+
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= BATCH_SIZE:
+            flush()
+    if batch:
+        flush()
+    return report
+
+
+def extract(
+    inputs: Sequence[str],
+    *,
+    options: ReadOptions | None = None,
+    pipeline: Pipeline | None = None,
+    report: IngestReport | None = None,
+) -> Iterator[dict[str, object]]:
+    """The stateless filter: run the pipeline over inputs and yield export records."""
+    pipeline = pipeline or Pipeline.from_names()
+    report = report if report is not None else IngestReport()
+    for article in _processed(iter_inputs(inputs, options or ReadOptions()), pipeline, report):
+        yield to_record(article)
+
+
+def articles_from_jsonl(stream: IO[str], report: IngestReport) -> Iterator[Article | InputError]:
+    """Articles from JSON Lines that are already clean text (the stateless filter's stdin).
+
+    The text is kept verbatim (format "clean") so that offsets refer to the caller's string.
+    """
+    for lineno, line in enumerate(stream, 1):
+        if not line.strip():
+            continue
+        source = f"<stdin>#L{lineno}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputError(source, f"invalid JSON: {exc.msg}")
+            continue
+        text = obj.get("text") if isinstance(obj, dict) else None
+        if not isinstance(text, str):
+            yield InputError(source, 'each line needs a "text" string')
+            continue
+        url = obj.get("url") if isinstance(obj.get("url"), str) else None
+        given_id = obj.get("id")
+        yield Article(
+            id=str(given_id) if given_id is not None else article_id(text, url),
+            source=source,
+            raw=text.encode("utf-8"),
+            raw_text=text,
+            format="clean",
+            url=url,
+            hints=SourceHints(
+                title=_str(obj.get("title")),
+                published=_str(obj.get("published")),
+                lang=_str(obj.get("lang")),
+                outlet=_str(obj.get("outlet")),
+            ),
+        )
+
+
+def extract_stream(
+    stream: IO[str], *, pipeline: Pipeline | None = None, report: IngestReport | None = None
+) -> Iterator[dict[str, object]]:
+    pipeline = pipeline or Pipeline.from_names()
+    report = report if report is not None else IngestReport()
+    for article in _processed(articles_from_jsonl(stream, report), pipeline, report):
+        yield to_record(article)
+
+
+def _str(value: object) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+EXPORT_FORMATS = ("jsonl", "csv")
+CSV_COLUMNS = (
+    "id", "source", "url", "lang", "title", "outlet", "byline", "published", "dateline_place",
+    "story_id", "duplicate_of", "sentences", "text",
+)  # fmt: skip
+
+
+def write_records(records: Iterable[dict[str, object]], out: IO[str], fmt: str = "jsonl") -> int:
+    """Write export records as JSON Lines or CSV; return how many."""
+    if fmt not in EXPORT_FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; choose one of {EXPORT_FORMATS}")
+    writer = csv.writer(out) if fmt == "csv" else None
+    if writer:
+        writer.writerow(CSV_COLUMNS)
+    count = 0
+    for record in records:
+        if writer:
+            writer.writerow(csv_row(record))
+        else:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+def export(store: Store, out: IO[str], fmt: str = "jsonl") -> int:
+    """Write every stored article to ``out``; return how many."""
+    return write_records((to_record(a) for a in store.iter_articles()), out, fmt)
+
+
+@dataclass(slots=True)
+class Digest:
+    articles: int
+    copies: int
+    by_lang: dict[str, int]
+    by_outlet: dict[str, int]
+    published: dict[str, int]  # ISO date -> articles
+    undated: int
+    date_mentions: int
+    relative_dates: int
+    removed: Counter[str]
+    removed_chars: Counter[str]
+    rows: list[Article]
+
+
+def digest(store: Store, *, max_rows: int = 50) -> Digest:
+    """A short summary of what the store holds, for humans (``marsad digest``)."""
+    stats = store.stats()
+    published: Counter[str] = Counter()
+    removed: Counter[str] = Counter()
+    removed_chars: Counter[str] = Counter()
+    mentions = relative = undated = 0
+    rows: list[Article] = []
+    for article in store.iter_articles():
+        if article.published:
+            published[article.published] += 1
+        else:
+            undated += 1
+        mentions += len(article.dates)
+        relative += sum(1 for d in article.dates if d.value is None)
+        for r in article.removed:
+            removed[r.kind] += 1
+            removed_chars[r.kind] += len(r.text)
+        if len(rows) < max_rows:
+            rows.append(article)
+    return Digest(
+        articles=stats.articles,
+        copies=stats.copies,
+        by_lang=stats.by_lang,
+        by_outlet=stats.by_outlet,
+        published=dict(sorted(published.items())),
+        undated=undated,
+        date_mentions=mentions,
+        relative_dates=relative,
+        removed=removed,
+        removed_chars=removed_chars,
+        rows=rows,
+    )
+
+
+def csv_row(record: dict[str, object]) -> list[object]:
+    """One CSV row of an export record; sentences become their count."""
+    row: list[object] = []
+    for column in CSV_COLUMNS:
+        value = record.get(column)
+        if column == "sentences" and isinstance(value, list):
+            value = len(value)
+        row.append("" if value is None else value)
+    return row
