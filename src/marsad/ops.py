@@ -50,13 +50,24 @@ ProgressFn = Callable[[int], None]
 
 
 def _processed(
-    items: Iterable[Article | InputError], pipeline: Pipeline, report: IngestReport
+    items: Iterable[Article | InputError],
+    pipeline: Pipeline,
+    report: IngestReport,
+    already_done: Callable[[str], bool] | None = None,
 ) -> Iterator[Article]:
+    """Run the pipeline over readable items, recording what was skipped and why.
+
+    Articles for which ``already_done(id)`` holds pass through unprocessed: re-ingesting
+    a corpus costs a lookup per article, not a pipeline run.
+    """
     for item in items:
         if isinstance(item, InputError):
             report.skipped.append(Problem(item.source, item.reason))
             continue
         report.read += 1
+        if already_done is not None and already_done(item.id):
+            yield item
+            continue
         result = pipeline.run_one(item)
         if isinstance(result, StageFailure):
             report.skipped.append(
@@ -75,11 +86,17 @@ def ingest(
     options: ReadOptions | None = None,
     pipeline: Pipeline | None = None,
     progress: ProgressFn | None = None,
+    report: IngestReport | None = None,
 ) -> IngestReport:
-    """Read, process and store ``inputs``; each batch is committed whole or not at all."""
-    report = IngestReport()
+    """Read, process and store ``inputs``; each batch is committed whole or not at all.
+
+    Pass ``report`` to keep the counts of what was committed if the run is interrupted.
+    """
+    report = report if report is not None else IngestReport()
     pipeline = pipeline or Pipeline.from_names()
-    articles = _processed(iter_inputs(inputs, options or ReadOptions()), pipeline, report)
+    articles = _processed(
+        iter_inputs(inputs, options or ReadOptions()), pipeline, report, store.contains
+    )
     batch: list[Article] = []
 
     def flush() -> None:

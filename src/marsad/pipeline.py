@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from marsad.errors import PipelineError
+from marsad.ids import article_id
 from marsad.types import Article
 
 log = logging.getLogger(__name__)
@@ -105,7 +106,16 @@ class Pipeline:
             article.annotated_by[stage.name] = stage.backend
         return article
 
-    def __call__(self, article: Article) -> Article:
+    def __call__(self, article: Article | str, *, url: str | None = None) -> Article:
+        """Process one article; a string is read as a scraped text page."""
+        if isinstance(article, str):
+            article = Article(
+                id=article_id(article, url),
+                source=url or "<text>",
+                raw=article.encode("utf-8"),
+                raw_text=article,
+                url=url,
+            )
         result = self.run_one(article)
         if isinstance(result, StageFailure):
             raise PipelineError(f"stage {result.stage} failed: {result.error}") from result.error

@@ -50,13 +50,25 @@ def ingest(
     could be read.
     """
     show = sys.stderr.isatty() if progress is None else progress
+    report = ops.IngestReport()
     with open_store(db) as store, tqdm(unit=" articles", disable=not show, file=sys.stderr) as bar:
-        report = ops.ingest(
-            list(paths),
-            store,
-            options=make_read_options(max_bytes, timeout, no_follow_links),
-            progress=bar.update,
-        )
+        try:
+            ops.ingest(
+                list(paths),
+                store,
+                options=make_read_options(max_bytes, timeout, no_follow_links),
+                progress=bar.update,
+                report=report,
+            )
+        except KeyboardInterrupt:
+            bar.close()
+            click.echo(ingest_summary(report), err=True)
+            click.echo(
+                f"interrupted: the {report.new + report.copies} article(s) above are committed; "
+                "the batch in flight was rolled back. Run the same command again to continue.",
+                err=True,
+            )
+            sys.exit(130)
     click.echo(ingest_summary(report), err=True)
     if report.nothing_read:
         raise click.ClickException("nothing could be read from the given paths (see above)")

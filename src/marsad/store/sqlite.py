@@ -98,6 +98,10 @@ class SQLiteStore:
             (article.id, article.source, now),
         )
 
+    def contains(self, article_id: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row is not None
+
     def get(self, article_id: str) -> Article | None:
         rows = self.conn.execute(
             f"SELECT {_COLUMNS} FROM articles WHERE id = ? OR (length(?) >= 6 AND id LIKE ? || '%')"
