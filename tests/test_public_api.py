@@ -9,7 +9,6 @@ from marsad.errors import PipelineError
 from marsad.pipeline import Pipeline
 from marsad.types import Article
 
-
 EXPECTED_API = [
     "Article", "DataFileError", "DateMention", "DecodeError", "FetchError", "InputError",
     "MarsadError", "Paragraph", "Pipeline", "PipelineError", "Removed", "Sentence",

@@ -59,9 +59,9 @@ def registered() -> list[str]:
 
 def _load_builtin_stages() -> None:
     # Importing the stage modules runs their @register decorators.
-    import marsad.clean.stage  # noqa: F401
-    import marsad.lang.stage  # noqa: F401
-    import marsad.meta.stage  # noqa: F401
+    import marsad.clean.stage
+    import marsad.lang.stage
+    import marsad.meta.stage
     import marsad.segment.stage  # noqa: F401
 
 

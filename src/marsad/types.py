@@ -62,7 +62,9 @@ class DateMention:
 class Removed:
     """Something cleaning took out of the page, kept so the digest can say what and why."""
 
-    kind: str  # navigation | widget | repeated | stray_mark | html_chrome | title_suffix | page_date
+    kind: (
+        str  # navigation | widget | repeated | stray_mark | html_chrome | title_suffix | page_date
+    )
     text: str
 
 

@@ -15,7 +15,9 @@ Run = Callable[..., subprocess.CompletedProcess[str]]
 def marsad(tmp_path: Path) -> Run:
     """Run the real `marsad` command line in a child process, in tmp_path."""
 
-    def run(*args: str, stdin: str | None = None, check: bool = True) -> subprocess.CompletedProcess[str]:
+    def run(
+        *args: str, stdin: str | None = None, check: bool = True
+    ) -> subprocess.CompletedProcess[str]:
         env = {**os.environ, "MARSAD_DB": str(tmp_path / "marsad.db")}
         done = subprocess.run(
             [sys.executable, "-m", "marsad", *args],
@@ -27,7 +29,9 @@ def marsad(tmp_path: Path) -> Run:
             timeout=300,
         )
         if check and done.returncode != 0:
-            raise AssertionError(f"marsad {' '.join(args)} failed ({done.returncode}):\n{done.stderr}")
+            raise AssertionError(
+                f"marsad {' '.join(args)} failed ({done.returncode}):\n{done.stderr}"
+            )
         return done
 
     return run

@@ -29,7 +29,9 @@ def _corpus(path: Path) -> Path:
     with path.open("w", encoding="utf-8") as fh:
         for i in range(N):
             body = "\n\n".join(paragraphs[(i + k) % len(paragraphs)] for k in range(6))
-            fh.write(json.dumps({"text": f"Report number {i}\n\n{body}"}, ensure_ascii=False) + "\n")
+            fh.write(
+                json.dumps({"text": f"Report number {i}\n\n{body}"}, ensure_ascii=False) + "\n"
+            )
     return path
 
 
@@ -70,7 +72,9 @@ def _assert_consistent(db: Path) -> int:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         raw = conn.execute("SELECT count(*) FROM raw_content").fetchone()[0]
-        sources = conn.execute("SELECT count(DISTINCT article_id) FROM article_sources").fetchone()[0]
+        sources = conn.execute("SELECT count(DISTINCT article_id) FROM article_sources").fetchone()[
+            0
+        ]
     finally:
         conn.close()
     assert articles == raw == sources

@@ -1,1 +1,1 @@
-"""The ``marsad`` command line: argument parsing and printing only; the work is in ``marsad.ops``."""
+"""The ``marsad`` command line: parsing and printing only; the work is in ``marsad.ops``."""

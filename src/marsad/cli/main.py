@@ -26,14 +26,18 @@ def cli(verbose: int) -> None:
     Start with `marsad demo`, or `marsad ingest FOLDER` then `marsad digest`.
     """
     level = logging.WARNING - 10 * verbose
-    logging.basicConfig(level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s"
+    )
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @read_options
-@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
+@click.option(
+    "--progress/--no-progress", default=None, help="Progress bar (default: on a terminal)."
+)
 def ingest(
     paths: tuple[str, ...],
     db: str,
@@ -76,7 +80,9 @@ def ingest(
 
 @cli.command()
 @click.argument("paths", nargs=-1)
-@click.option("--format", "fmt", type=click.Choice(ops.EXPORT_FORMATS), default="jsonl", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(ops.EXPORT_FORMATS), default="jsonl", show_default=True
+)
 @read_options
 def extract(
     paths: tuple[str, ...], fmt: str, max_bytes: int, timeout: float, no_follow_links: bool
@@ -102,8 +108,12 @@ def extract(
 
 @cli.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(ops.EXPORT_FORMATS), default="jsonl", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File (default: stdout).")
+@click.option(
+    "--format", "fmt", type=click.Choice(ops.EXPORT_FORMATS), default="jsonl", show_default=True
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File (default: stdout)."
+)
 def export(db: str, fmt: str, output: str | None) -> None:
     """Write every stored article as JSON Lines (the export contract) or CSV."""
     _require_db(db)

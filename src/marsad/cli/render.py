@@ -60,7 +60,7 @@ def article_text(a: Article) -> str:
     ]
     head = "\n".join(f"{k:>12}: {v}" for k, v in fields if v)
     dates = "\n".join(
-        f"{'':>12}  {a.text[d.start:d.end]!r} → {d.value or d.relative}" for d in a.dates
+        f"{'':>12}  {a.text[d.start : d.end]!r} → {d.value or d.relative}" for d in a.dates
     )
     removed = "\n".join(f"{'':>12}  [{r.kind}] {_first_words(r.text, 12)}" for r in a.removed)
     parts = [head]

@@ -1,12 +1,12 @@
 """Script normalization and tokenization of name strings.
 
-Arabic: marks, tatweel and joiners removed; alef/hamza seats, ta marbuta, alef maqsura
-folded; Arabic-Indic digits to ASCII. Latin: casefolded, accents stripped (ê -> e) except
-where the accent is a different sound (ş -> sh), apostrophes and ʿ dropped.
+Arabic: marks, tatweel and invisible joiners removed; alef/hamza seats, ta marbuta and
+alef maqsura folded; Arabic-Indic digits to ASCII. Latin: casefolded, accents stripped
+(ê -> e) except where the accent is another sound (ş -> sh); apostrophes and ʿ dropped.
 
-A name is then split into tokens that know whether they carried the definite article
-(al-Hasakah, الحسكة) and with name compounds joined (Abd al-Karim, عبد الكريم), so that the
-keying step sees one token per name part in either script.
+``tokenize`` then splits a name into parts that remember whether they carried the
+definite article (al-Hasakah, الحسكة), with name compounds joined (Abd al-Karim,
+عبد الكريم), so that keying sees one token per name part in either script.
 """
 
 from __future__ import annotations
@@ -20,7 +20,11 @@ from marsad.resources import load_yaml
 
 _PKG = "marsad.names"
 
-_ARABIC_LETTER = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+_ARABIC = "\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF"
+_ARABIC_LETTER = re.compile(f"[{_ARABIC}]")
+_SCRIPT_RUN = re.compile(f"[{_ARABIC}]+|[^{_ARABIC}]+")
+_HYPHEN = re.compile("[-‐‑]")
+_NOT_WORD = re.compile(r"[\W_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,8 +37,22 @@ class Token:
     arabic: bool
 
 
+@dataclass(frozen=True, slots=True)
+class _Particles:
+    articles: frozenset[str]
+    free_articles: frozenset[str]
+    arabic_article: str
+    arabic_clitic_articles: tuple[str, ...]
+    latin_joiner: str
+    arabic_joiner: str
+    heads: dict[str, str]
+    glued_heads: tuple[tuple[str, str], ...]  # longest first
+    tails: dict[str, str]
+    glued_tails: tuple[tuple[str, str], ...]  # longest first
+
+
 @cache
-def _arabic_tables() -> tuple[dict[int, str | None], dict[str, object]]:
+def _arabic_table() -> dict[int, str | None]:
     data = load_yaml(_PKG, "script.ar.yaml")
     table: dict[int, str | None] = {}
     for lo, hi in data["remove_ranges"]:
@@ -45,154 +63,155 @@ def _arabic_tables() -> tuple[dict[int, str | None], dict[str, object]]:
     for digits in data["digits"]:
         for value, ch in enumerate(digits):
             table[ord(ch)] = str(value)
-    return table, data
+    return table
 
 
 @cache
-def _latin_tables() -> tuple[dict[int, str | None], str]:
+def _latin_table() -> tuple[dict[int, str | None], dict[int, str]]:
+    """The letter table, and a table that turns separators into spaces."""
     data = load_yaml(_PKG, "spelling.latin.yaml")
     table: dict[int, str | None] = {ord(k): v for k, v in data["letters"].items()}
     for ch in data["drop"]:
         table[ord(ch)] = None
-    return table, data["separators"]
+    return table, {ord(ch): " " for ch in data["separators"]}
 
 
 @cache
-def _particles() -> dict[str, object]:
+def _particles() -> _Particles:
     data = load_yaml(_PKG, "particles.yaml")
-    return {
-        "articles": frozenset(data["articles"]),
-        "hyphen_only": frozenset(data["hyphen_only_articles"]),
-        "ar_article": data["arabic_article"],
-        "ar_clitics": tuple(data["arabic_clitic_articles"]),
-        "heads": frozenset(data["heads"]["latin"]) | frozenset(data["heads"]["arabic"]),
-        "head_canon": data["head_canonical"],
-        "glued": tuple(
-            sorted(data["head_glued"]["latin"] + data["head_glued"]["arabic"], key=len)[::-1]
-        ),
-        "tails": frozenset(data["tails"]["latin"]) | frozenset(data["tails"]["arabic"]),
-    }
+    def longest_first(table: dict[str, str]) -> tuple[tuple[str, str], ...]:
+        return tuple(sorted(table.items(), key=lambda kv: -len(kv[0])))
+
+    return _Particles(
+        articles=frozenset(data["articles"]),
+        free_articles=frozenset(data["free_articles"]),
+        arabic_article=data["arabic_article"],
+        arabic_clitic_articles=tuple(data["arabic_clitic_articles"]),
+        latin_joiner=data["latin_article_joiner"],
+        arabic_joiner=data["arabic_article_joiner"],
+        heads=dict(data["heads"]),
+        glued_heads=longest_first(data["glued_heads"]),
+        tails=dict(data["tails"]),
+        glued_tails=longest_first(data["glued_tails"]),
+    )
 
 
 def is_arabic(text: str) -> bool:
+    """Whether ``text`` holds any Arabic-script letter."""
     return _ARABIC_LETTER.search(text) is not None
 
 
 def normalize_arabic(text: str) -> str:
     """Arabic-script text with marks removed and letter variants folded."""
-    table, _ = _arabic_tables()
-    return unicodedata.normalize("NFC", text).translate(table)
+    return unicodedata.normalize("NFC", text).translate(_arabic_table())
 
 
 def normalize_latin(text: str) -> str:
     """Latin-script text casefolded, accents stripped, apostrophes and ʿ dropped."""
-    table, _ = _latin_tables()
+    table, _ = _latin_table()
     text = unicodedata.normalize("NFC", text).casefold().translate(table)
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def normalize(text: str) -> str:
-    """Both normalizations: a name may mix scripts (``Qamishlo قامشلو``)."""
+    """Both normalizations, since one name string may mix scripts."""
     return normalize_latin(normalize_arabic(text))
 
 
-def _split_words(text: str) -> list[list[str]]:
-    """Words separated by space or punctuation; each word split further at hyphens."""
-    _, separators = _latin_tables()
+def _words(text: str) -> list[list[str]]:
+    """Words split at spaces and punctuation, each a list of its hyphen-separated parts;
+    a part that runs Latin into Arabic (a scraper's "Qamishloقامشلو") is split there."""
+    _, separators = _latin_table()
     words: list[list[str]] = []
-    for chunk in text.split():
-        parts = [""]
-        for ch in chunk:
-            if ch == "-" or ch in "‐‑":
-                parts.append("")
-            elif ch in separators:
-                words.append(parts)
-                parts = [""]
-            elif ch.isalnum():
-                parts[-1] += ch
-        words.append(parts)
-    return [[p for p in parts if p] for parts in words if any(parts)]
+    for chunk in text.translate(separators).split():
+        parts = [
+            run
+            for piece in _HYPHEN.split(chunk)
+            for run in _SCRIPT_RUN.findall(_NOT_WORD.sub("", piece))
+        ]
+        if parts:
+            words.append(parts)
+    return words
 
 
-def _arabic_token(word: str, particles: dict[str, object]) -> Token:
-    article = str(particles["ar_article"])
-    # A clitic (و, ب, ل) glued before the article: والحسكة, بالحسكة, للحسكة.
-    for clitic in particles["ar_clitics"]:  # type: ignore[attr-defined]
+def _arabic_token(word: str, p: _Particles) -> Token:
+    for clitic in p.arabic_clitic_articles:
         if word.startswith(clitic) and len(word) - len(clitic) >= 3:
             return Token(word, word[len(clitic) :], True)
-    if word.startswith(article) and len(word) - len(article) >= 2:
-        return Token(word, word[len(article) :], True)
+    if word.startswith(p.arabic_article) and len(word) - len(p.arabic_article) >= 2:
+        return Token(word, word[len(p.arabic_article) :], True)
     return Token(word, word, True)
 
 
-def _latin_tokens(parts: list[str], particles: dict[str, object]) -> list[Token]:
-    articles = particles["articles"]
-    hyphen_only = particles["hyphen_only"]
+def _word_tokens(parts: list[str], p: _Particles) -> list[Token]:
     out: list[Token] = []
     article = ""
     for i, part in enumerate(parts):
-        is_last = i == len(parts) - 1
-        if not is_last and part in articles:  # type: ignore[operator]
-            article = part  # al-Hasakah: "al" belongs to what follows the hyphen
-            continue
-        out.append(Token(article + part, part, False))
-        article = ""
-    _ = hyphen_only
+        if is_arabic(part):
+            out.append(_arabic_token(part, p))
+        elif part in p.articles and i < len(parts) - 1 and not is_arabic(parts[i + 1]):
+            article = part  # al-Hasakah: the article belongs to what follows the hyphen
+        else:
+            out.append(Token(article + part, part, False))
+            article = ""
     return out
 
 
-def _join(first: Token, second: Token, canon: str) -> Token:
-    head = canon or first.bare
-    text = head + second.text
-    return Token(text, text, first.arabic)
+def _stem(tok: Token, p: _Particles) -> str:
+    """The word after a head: its tail stem (Allah -> lah) or its text without article."""
+    return p.tails.get(tok.text) or p.tails.get(tok.bare) or tok.bare
 
 
-def _compounds(tokens: list[Token], particles: dict[str, object]) -> list[Token]:
-    """Join heads with the next token and tails with the previous one."""
-    heads = particles["heads"]
-    tails = particles["tails"]
-    canon: dict[str, str] = particles["head_canon"]  # type: ignore[assignment]
+def _unglue(word: str, arabic: bool, p: _Particles) -> str:
+    """One spelling for compounds written as one word (Abdulkarim, Nasrullah)."""
+    for glued, canon in p.glued_heads:
+        if word.startswith(glued) and len(word) - len(glued) >= 3:
+            return canon + word[len(glued) :]
+    for glued, stem in p.glued_tails:
+        if word.endswith(glued) and len(word) - len(glued) >= 3:
+            return word[: -len(glued)] + (p.arabic_joiner if arabic else p.latin_joiner) + stem
+    return word
+
+
+def _join_compounds(tokens: list[Token], p: _Particles) -> list[Token]:
     out: list[Token] = []
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        if tok.bare in heads and i + 1 < len(tokens):  # type: ignore[operator]
-            nxt = tokens[i + 1]
-            tok = _join(tok, Token(nxt.text, nxt.bare, nxt.arabic), canon.get(tok.bare, ""))
+        head = p.heads.get(tok.bare)
+        tail = p.tails.get(tok.text) or p.tails.get(tok.bare)
+        if head is not None and i + 1 < len(tokens):
+            text = head + _stem(tokens[i + 1], p)  # Abd al-Karim / Abdul Karim -> abdalkarim
+            tok = Token(text, text, tok.arabic)
             i += 1
-        elif tok.bare in tails and out:  # type: ignore[operator]
-            prev = out.pop()
-            tok = Token(prev.text + tok.text, prev.bare + tok.text, prev.arabic)
+        elif tail is not None and out:
+            prev = out.pop()  # Zubaid Allah -> zubaidallah
+            joiner = p.arabic_joiner if prev.arabic else p.latin_joiner
+            tok = Token(prev.text + joiner + tail, prev.bare + joiner + tail, prev.arabic)
         else:
-            for glued in particles["glued"]:  # type: ignore[attr-defined]
-                if tok.bare.startswith(glued) and len(tok.bare) - len(glued) >= 3:
-                    text = canon.get(glued, glued) + tok.bare[len(glued) :]
-                    tok = Token(text, text, tok.arabic)
-                    break
+            text = _unglue(tok.bare, tok.arabic, p)
+            if text != tok.bare:
+                tok = Token(text, text, tok.arabic)
         out.append(tok)
         i += 1
     return out
 
 
 def tokenize(name: str) -> list[Token]:
-    """Normalized name tokens with articles marked and compounds joined."""
-    particles = _particles()
-    text = normalize(name)
+    """Normalized name parts with articles marked and compounds joined."""
+    p = _particles()
     tokens: list[Token] = []
-    pending_article = ""
-    for parts in _split_words(text):
-        if len(parts) == 1 and parts[0] in particles["articles"] and not is_arabic(parts[0]):  # type: ignore[operator]
-            if parts[0] not in particles["hyphen_only"]:  # type: ignore[operator]
-                pending_article = parts[0]  # "Abd al Karim": a free-standing al
-                continue
-        if is_arabic(parts[0]):
-            new = [_arabic_token("".join(parts), particles)]
-        else:
-            new = _latin_tokens(parts, particles)
-        if pending_article and new and not new[0].arabic:
-            first = new[0]
-            new[0] = Token(pending_article + first.text, first.bare, False)
-        pending_article = ""
+    free_article = ""
+    for parts in _words(normalize(name)):
+        if len(parts) == 1 and parts[0] in p.free_articles:
+            free_article = parts[0]  # "Abd al Karim": an article written as a word
+            continue
+        new = _word_tokens(parts, p)
+        if free_article and new and not new[0].arabic:
+            new[0] = Token(free_article + new[0].text, new[0].bare, False)
+        free_article = ""
         tokens.extend(new)
-    return _compounds(tokens, particles)
+    if free_article:
+        tokens.append(Token(free_article, free_article, False))
+    return _join_compounds(tokens, p)

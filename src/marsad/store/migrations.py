@@ -13,14 +13,15 @@ from importlib import resources
 
 def available() -> list[tuple[str, str]]:
     folder = resources.files("marsad.store").joinpath("migrations")
-    files = sorted(p for p in folder.iterdir() if p.name.endswith(".sql"))
+    files = sorted((p for p in folder.iterdir() if p.name.endswith(".sql")), key=lambda p: p.name)
     return [(p.name.removesuffix(".sql"), p.read_text(encoding="utf-8")) for p in files]
 
 
 def apply_sqlite(conn: sqlite3.Connection) -> list[str]:
     """Apply the migrations this database lacks; return their names."""
     conn.execute(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+        "CREATE TABLE IF NOT EXISTS schema_migrations"
+        " (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
     )
     done = {row[0] for row in conn.execute("SELECT name FROM schema_migrations")}
     applied = []

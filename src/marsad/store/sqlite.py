@@ -11,6 +11,7 @@ import zlib
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from marsad.errors import StoreError
 from marsad.ids import text_hash
@@ -88,8 +89,9 @@ class SQLiteStore:
             (article.id, zlib.compress(article.raw, 6)),
         )
         self._add_source(cur, article, now)
-        status = "copy" if original else "new"
-        return AddResult(article.id, status, original)
+        if original:
+            return AddResult(article.id, "copy", original)
+        return AddResult(article.id, "new")
 
     @staticmethod
     def _add_source(cur: sqlite3.Cursor, article: Article, now: str) -> None:
@@ -131,7 +133,9 @@ class SQLiteStore:
         q = self.conn.execute
         stats = StoreStats()
         stats.articles = q("SELECT count(*) FROM articles").fetchone()[0]
-        stats.copies = q("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0]
+        stats.copies = q("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[
+            0
+        ]
         stats.by_lang = dict(
             q("SELECT coalesce(lang, '?'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC")
         )
@@ -154,7 +158,7 @@ class SQLiteStore:
         self.close()
 
 
-def _article(row: tuple) -> Article:  # type: ignore[type-arg]
+def _article(row: tuple[Any, ...]) -> Article:
     (id_, source, url, fmt, encoding, lang, title, outlet, byline, place, published, text,
      duplicate_of, story_id, annotations) = row  # fmt: skip
     article = Article(id=id_, source=source, raw=b"", raw_text="", format=fmt, url=url)
