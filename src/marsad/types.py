@@ -69,6 +69,41 @@ class Removed:
 
 
 @dataclass(slots=True)
+class Geo:
+    """Where a place mention is: coordinates, ISO 3166-1 alpha-2 country, first-level admin
+    area, and what placed it (``kb``, ``geonames``, ``pycountry``)."""
+
+    lat: float
+    lon: float
+    country: str | None = None
+    admin1: str | None = None
+    geonames_id: int | None = None
+    source: str = ""
+
+
+@dataclass(slots=True)
+class Mention:
+    """A name in the text (``text[start:end]``).
+
+    ``label`` is one of PER ORG GPE LOC FAC NORP. The recogniser fills the span, label and
+    the title or role around the name (as offsets, e.g. "co-chair of the Department of
+    External Relations", "السفير"); the linker fills ``entity_id`` and ``name`` (the
+    canonical name, one id across articles and scripts); the geocoder fills ``geo``.
+    """
+
+    start: int
+    end: int
+    label: str
+    entity_id: str | None = None
+    name: str | None = None
+    role_start: int | None = None
+    role_end: int | None = None
+    geo: Geo | None = None
+    backend: str = ""  # what found it: kb, spacy, pattern, coref, model
+    score: float = 1.0
+
+
+@dataclass(slots=True)
 class Article:
     """One news article, from raw input to annotations.
 
@@ -96,6 +131,7 @@ class Article:
     sentences: list[Sentence] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     removed: list[Removed] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
     duplicate_of: str | None = None
     story_id: str | None = None
     # stage name -> backend that produced its annotations (provenance of every fact)
