@@ -202,8 +202,33 @@ def main() -> None:
         "pysbd_extra_ar": pysbd_extra(arabic),
         "pysbd_seed_004_ms": round(_one_article_ms(seeds["004"]), 2),
         "gold": gold(args.shared),
+        "scaling": scaling(),
     }
     print(json.dumps(result, ensure_ascii=False, indent=2))
+
+
+def scaling() -> dict[str, float]:
+    """Cost of 10x the text over the cost of 1x, on pathological inputs (about 10 means
+    linear; a quadratic step would show about 100)."""
+    cases = {
+        "no_punctuation": "word " * 2000,
+        "all_dots": ". " * 2000,
+        "unbalanced_quotes": "“ he said. " * 500,
+        "arabic_commas": "قال، " * 2000,
+    }
+    ratios = {}
+    for name, small in cases.items():
+        ratios[name] = round(_best(small * 10) / _best(small), 1)
+    return ratios
+
+
+def _best(text: str) -> float:
+    runs = []
+    for _ in range(3):
+        began = time.perf_counter()
+        split_sentences(text, 0, len(text), "en")
+        runs.append(time.perf_counter() - began)
+    return min(runs)
 
 
 def _one_article_ms(text: str) -> float:

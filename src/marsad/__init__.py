@@ -1,9 +1,7 @@
 """Marsad: structured, searchable knowledge from Arabic and English conflict news.
 
-    >>> import marsad
-    >>> nlp = marsad.load_pipeline()
-    >>> article = nlp("A headline\\n\\nThe body of a scraped article.")
-    >>> article.lang, article.title
+Example: ``marsad.load_pipeline()("A headline\\n\\nThe body.")`` returns an ``Article``
+with its clean text, title, language, dates and sentences.
 """
 
 from __future__ import annotations

@@ -65,6 +65,23 @@ def _folded(file: str, key: str, trim: bool = True) -> list[str]:
     return out
 
 
+def _date_vocabulary(key: str) -> list[str]:
+    """Month or weekday words, folded, from the metadata stage's date files: one source of
+    month names for the whole project, split into words because a date-only line is
+    checked word by word ("كانون الثاني" gives كانون and الثاني)."""
+    from marsad.meta.vocab import load, words
+
+    out: list[str] = []
+    for lang in LANGS:
+        name = f"dates.{lang}.yaml"
+        data = load(name)
+        names = words(name, data, key)
+        if key == "weekdays":
+            names += words(name, data, "weekday_abbreviations")
+        out.extend(fold(part) for w in names for part in w.split())
+    return out
+
+
 @cache
 def lexicon() -> Lexicon:
     marks = load_yaml(PACKAGE, "marks.yaml")
@@ -77,8 +94,8 @@ def lexicon() -> Lexicon:
         list_headers=frozenset(_folded("boilerplate", "list_headers")),
         outlets=frozenset(_folded("boilerplate", "outlets")),
         outlet_words=frozenset(_folded("boilerplate", "outlet_words")),
-        months=frozenset(_folded("dates", "months")),
-        weekdays=frozenset(_folded("dates", "weekdays")),
-        date_fillers=frozenset(_folded("dates", "fillers")),
+        months=frozenset(_date_vocabulary("months")),
+        weekdays=frozenset(_date_vocabulary("weekdays")),
+        date_fillers=frozenset(_folded("boilerplate", "date_line_fillers")),
         stray_marks=frozenset(stray),
     )

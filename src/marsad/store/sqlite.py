@@ -26,6 +26,12 @@ _COLUMNS = (
 )
 
 
+# Column names come from this module only, never from input.
+_COUNT_BY = (
+    "SELECT coalesce({column}, 'unknown'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC"
+)
+
+
 class SQLiteStore:
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
@@ -136,12 +142,8 @@ class SQLiteStore:
         stats.copies = q("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[
             0
         ]
-        stats.by_lang = dict(
-            q("SELECT coalesce(lang, '?'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC")
-        )
-        stats.by_outlet = dict(
-            q("SELECT coalesce(outlet, '?'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC")
-        )
+        stats.by_lang = dict(q(_COUNT_BY.format(column="lang")))
+        stats.by_outlet = dict(q(_COUNT_BY.format(column="outlet")))
         stats.with_published = q(
             "SELECT count(*) FROM articles WHERE published IS NOT NULL"
         ).fetchone()[0]
