@@ -1,12 +1,12 @@
 """Marsad's exceptions.
 
-    MarsadError
-    ├── InputError          a file, record or URL could not be read; reported and skipped
-    │   ├── DecodeError     bytes that are no text in any encoding we know
-    │   └── FetchError      an HTTP fetch failed (timeout, status >= 400, refused)
-    ├── DataFileError       a shipped or user data file is malformed (names file and line)
-    ├── PipelineError       stages are misordered or misconfigured
-    └── StoreError          the store cannot be opened or migrated
+MarsadError
+├── InputError          a file, record or URL could not be read; reported and skipped
+│   ├── DecodeError     bytes that are no text in any encoding we know
+│   └── FetchError      an HTTP fetch failed (timeout, status >= 400, refused)
+├── DataFileError       a shipped or user data file is malformed (names file and line)
+├── PipelineError       stages are misordered or misconfigured
+└── StoreError          the store cannot be opened or migrated
 """
 
 from __future__ import annotations
