@@ -67,7 +67,7 @@ def test_names_similarity_is_one_for_identical_names(name: str) -> None:
         ("الحسكة", "الحســـــكة"),  # tatweel
         ("أحمد", "احمد"),  # hamza seat
         ("الحسكة", "\u200fالحسكة\u200f"),  # direction marks from a scrape
-        ("Serekaniye", "Serêkaniyê"),  # Kurdish circumflex
+        ("Deir ez-Zor", "Deir ez-Zôr"),  # circumflex
         ("Abd al-Karim", "ʿAbd al-Karīm"),  # ʿayn and macron
         ("Qamishli", "QAMISHLI"),
     ],
@@ -118,3 +118,23 @@ def test_names_similarity_ranks_full_spelling_above_shared_part(
     name: str, partial: str, other: str
 ) -> None:
     assert similarity(name, other) > similarity(name, partial) >= MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize(("a", "b"), [("اللواء ١١", "اللواء 1"), ("Brigade 11", "Brigade 1")])
+def test_names_similarity_keeps_numbers_apart(a: str, b: str) -> None:
+    assert similarity(a, b) < 1.0
+
+
+@pytest.mark.parametrize(
+    ("kurmanji", "other"),
+    [
+        ("Ebdulkerîm Omer", "عبد الكريم عمر"),
+        ("Ebdulkerîm Omer", "Abdul Karim Omar"),
+        ("Cerablusê", "Jarablus"),
+        ("Cerablusê", "جرابلس"),
+        ("Serêkaniyê", "Serekaniye"),
+        ("Qamişlo", "قامشلو"),
+    ],
+)
+def test_names_similarity_reads_kurmanji_spellings(kurmanji: str, other: str) -> None:
+    assert similarity(kurmanji, other) >= MATCH_THRESHOLD

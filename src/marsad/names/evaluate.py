@@ -18,6 +18,8 @@ from marsad.names.score import key_similarity
 
 @dataclass(frozen=True, slots=True)
 class RankingResult:
+    """Accuracy of one ranking run, with the names it got wrong."""
+
     n: int
     accuracy_at_1: float
     accuracy_at_5: float

@@ -28,6 +28,8 @@ Keys = tuple[str, str, str, str]
 
 @dataclass(frozen=True, slots=True)
 class TokenKey:
+    """The keys of one name part."""
+
     keys: Keys
     bare: Keys  # the keys without the definite article; equal to ``keys`` when none
     article: bool  # whether an article was taken off
@@ -36,6 +38,9 @@ class TokenKey:
 
 @dataclass(frozen=True, slots=True)
 class NameKey:
+    """The keys of a whole name: compute once with ``name_key``, compare many times with
+    ``key_similarity``."""
+
     tokens: tuple[TokenKey, ...]
     joined: Keys  # bare keys of all tokens run together (Jiakurd / Jia Kurd)
     arabic: bool  # whether every token is in Arabic script
@@ -85,7 +90,7 @@ def arabic_classes(text: str) -> str:
     return "".join(latin_classes(unit) for unit in romanize_units(text)).upper()
 
 
-_RUN = re.compile(r"(.)\1+")
+_RUN = re.compile(r"([A-Za-z])\1+")  # letters only: 11 is not 1
 
 
 def _collapse(classes: str) -> str:

@@ -20,7 +20,7 @@ from marsad.resources import load_yaml
 
 _PKG = "marsad.names"
 
-_ARABIC = "\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF"
+_ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
 _ARABIC_LETTER = re.compile(f"[{_ARABIC}]")
 _SCRIPT_RUN = re.compile(f"[{_ARABIC}]+|[^{_ARABIC}]+")
 _HYPHEN = re.compile("[-‐‑]")
@@ -46,9 +46,11 @@ class _Particles:
     latin_joiner: str
     arabic_joiner: str
     heads: dict[str, str]
-    glued_heads: tuple[tuple[str, str], ...]  # longest first
+    glued_heads: dict[str, str]
+    glued_head_re: re.Pattern[str]  # a glued head, then at least three letters
     tails: dict[str, str]
-    glued_tails: tuple[tuple[str, str], ...]  # longest first
+    glued_tails: dict[str, str]
+    glued_tail_re: re.Pattern[str]  # at least three letters, then a glued tail
 
 
 @cache
@@ -66,22 +68,38 @@ def _arabic_table() -> dict[int, str | None]:
     return table
 
 
+@dataclass(frozen=True, slots=True)
+class _Orthography:
+    marks: re.Pattern[str]  # letters that show a name is spelled this way
+    table: dict[int, str | None]  # the letter table with this spelling's readings
+
+
 @cache
-def _latin_table() -> tuple[dict[int, str | None], dict[int, str]]:
-    """The letter table, and a table that turns separators into spaces."""
+def _latin_table() -> tuple[dict[int, str | None], dict[int, str], tuple[_Orthography, ...]]:
+    """The letter table, a table that turns separators into spaces, and the other
+    orthographies (Kurmanji, Turkish) with their own letter tables."""
     data = load_yaml(_PKG, "spelling.latin.yaml")
     table: dict[int, str | None] = {ord(k): v for k, v in data["letters"].items()}
     for ch in data["drop"]:
         table[ord(ch)] = None
-    return table, {ord(ch): " " for ch in data["separators"]}
+    orthographies = tuple(
+        _Orthography(
+            re.compile(f"[{re.escape(o['marks'])}]"),
+            {**table, **{ord(k): v for k, v in o["letters"].items()}},
+        )
+        for o in data.get("orthographies") or []
+    )
+    return table, {ord(ch): " " for ch in data["separators"]}, orthographies
 
 
 @cache
 def _particles() -> _Particles:
     data = load_yaml(_PKG, "particles.yaml")
-    def longest_first(table: dict[str, str]) -> tuple[tuple[str, str], ...]:
-        return tuple(sorted(table.items(), key=lambda kv: -len(kv[0])))
 
+    def alternatives(table: dict[str, str]) -> str:
+        return "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
+
+    heads, tails = dict(data["glued_heads"]), dict(data["glued_tails"])
     return _Particles(
         articles=frozenset(data["articles"]),
         free_articles=frozenset(data["free_articles"]),
@@ -90,9 +108,11 @@ def _particles() -> _Particles:
         latin_joiner=data["latin_article_joiner"],
         arabic_joiner=data["arabic_article_joiner"],
         heads=dict(data["heads"]),
-        glued_heads=longest_first(data["glued_heads"]),
+        glued_heads=heads,
+        glued_head_re=re.compile(f"({alternatives(heads)})(.{{3,}})"),
         tails=dict(data["tails"]),
-        glued_tails=longest_first(data["glued_tails"]),
+        glued_tails=tails,
+        glued_tail_re=re.compile(f"(.{{3,}}?)({alternatives(tails)})"),
     )
 
 
@@ -107,9 +127,15 @@ def normalize_arabic(text: str) -> str:
 
 
 def normalize_latin(text: str) -> str:
-    """Latin-script text casefolded, accents stripped, apostrophes and ʿ dropped."""
-    table, _ = _latin_table()
-    text = unicodedata.normalize("NFC", text).casefold().translate(table)
+    """Latin-script text casefolded, accents stripped, apostrophes and ʿ dropped; a text
+    spelled the Kurmanji or Turkish way (it has ê, ş …) is read with their letters."""
+    table, _, orthographies = _latin_table()
+    text = unicodedata.normalize("NFC", text).casefold()
+    for orthography in orthographies:
+        if orthography.marks.search(text):
+            table = orthography.table
+            break
+    text = text.translate(table)
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -122,7 +148,7 @@ def normalize(text: str) -> str:
 def _words(text: str) -> list[list[str]]:
     """Words split at spaces and punctuation, each a list of its hyphen-separated parts;
     a part that runs Latin into Arabic (a scraper's "Qamishloقامشلو") is split there."""
-    _, separators = _latin_table()
+    _, separators, _ = _latin_table()
     words: list[list[str]] = []
     for chunk in text.translate(separators).split():
         parts = [
@@ -165,12 +191,13 @@ def _stem(tok: Token, p: _Particles) -> str:
 
 def _unglue(word: str, arabic: bool, p: _Particles) -> str:
     """One spelling for compounds written as one word (Abdulkarim, Nasrullah)."""
-    for glued, canon in p.glued_heads:
-        if word.startswith(glued) and len(word) - len(glued) >= 3:
-            return canon + word[len(glued) :]
-    for glued, stem in p.glued_tails:
-        if word.endswith(glued) and len(word) - len(glued) >= 3:
-            return word[: -len(glued)] + (p.arabic_joiner if arabic else p.latin_joiner) + stem
+    head = p.glued_head_re.fullmatch(word)
+    if head is not None:
+        return p.glued_heads[head[1]] + head[2]
+    tail = p.glued_tail_re.fullmatch(word)
+    if tail is not None:
+        joiner = p.arabic_joiner if arabic else p.latin_joiner
+        return tail[1] + joiner + p.glued_tails[tail[2]]
     return word
 
 
