@@ -118,3 +118,10 @@ def _dump(path: Path) -> list[str]:
         return list(conn.iterdump())
     finally:
         conn.close()
+
+
+def test_cli_names_similarity_matches_across_scripts(marsad) -> None:  # type: ignore[no-untyped-def]
+    same = marsad("names", "similarity", "Abdul Karim Omar", "عبد الكريم عمر").stdout
+    other = marsad("names", "similarity", "Omar", "Zabidov").stdout
+    assert float(same.split()[0]) >= 0.8 and "same name" in same
+    assert float(other.split()[0]) < 0.5 and "different names" in other

@@ -186,6 +186,23 @@ def eval_extraction(data_dir: Path, limit: int | None) -> None:
     click.echo(json.dumps(evaluate_extraction(data_dir, limit=limit), indent=2))
 
 
+@cli.group("names")
+def names_group() -> None:
+    """Cross-script name matching (Arabic and Latin spellings)."""
+
+
+@names_group.command("similarity")
+@click.argument("a")
+@click.argument("b")
+def names_similarity(a: str, b: str) -> None:
+    """How likely A and B are the same name, 0..1 (e.g. "Abdul Karim Omar" "عبد الكريم عمر")."""
+    from marsad.names import MATCH_THRESHOLD, similarity
+
+    score = similarity(a, b)
+    verdict = "same name" if score >= MATCH_THRESHOLD else "different names"
+    click.echo(f"{score:.3f}  ({verdict} at threshold {MATCH_THRESHOLD})")
+
+
 def _require_db(db: str) -> None:
     if not db.startswith(("postgresql://", "postgres://")) and not Path(db).exists():
         raise click.ClickException(f"no store at {db}; run `marsad ingest PATH --db {db}` first")
