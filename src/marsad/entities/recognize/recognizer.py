@@ -1,0 +1,257 @@
+"""The offline recogniser: gazetteer + spaCy (English) + rules (Arabic), per language block.
+
+An article is read in blocks of consecutive paragraphs of one language (paragraph
+language, else the article's, else the block's script). Each block's candidates from
+every source are merged into one non-overlapping set (``spans.resolve``), then
+structural rules join a place and a facility word into a facility ("Al-Hol camp",
+"Al-Hasakah (Al-Sina’a) prison", "سجن الحسكة (الصناعة)") and English people get their
+roles. Other languages (Kurdish, Turkish …) get the gazetteer alone.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from marsad.entities.recognize.arabic import ArabicRules
+from marsad.entities.recognize.english import (
+    defer_to_longer_spacy,
+    given_name_people,
+    propagate_people,
+    tidy_spacy,
+)
+from marsad.entities.recognize.english_roles import attach_roles
+from marsad.entities.recognize.gazetteer import Gazetteer
+from marsad.entities.recognize.lexicon import (
+    Phrase,
+    arabic_lexicon,
+    english_lexicon,
+    phrase,
+)
+from marsad.entities.recognize.places import arabic_place_names
+from marsad.entities.recognize.spans import Candidate, resolve
+from marsad.entities.recognize.tokens import Token, tokenize
+from marsad.kb import KnowledgeBase, load_kb
+from marsad.resources import load_yaml
+from marsad.types import Article
+
+log = logging.getLogger(__name__)
+
+SpacyFn = Callable[[str, int, int], list[Candidate]]
+Block = tuple[int, int, str]  # start, end, language ("ar", "en", or another code)
+
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+_LATIN_LETTER = re.compile("[A-Za-z]")
+# A parenthesis holding another name of the same facility: "(Al-Sina’a)", "(الصناعة)".
+_PAREN = re.compile(r"[ \t\u00a0]*\(([^()\n]{1,40})\)")
+
+
+def extra_names() -> dict[Phrase, str]:
+    """The recogniser's own names beside the KB: NORP words, world regions and bodies,
+    and the Arabic names of the world's countries and large cities."""
+    extra: dict[Phrase, str] = dict(arabic_place_names())
+    data = load_yaml("marsad.entities", "recognize.ar.yaml")
+    for name in data.get("regions", []):
+        extra[phrase(name)] = "LOC"
+    for name in data.get("organisations", []):
+        extra[phrase(name)] = "ORG"
+    for words in english_lexicon().norp:
+        extra[words] = "NORP"
+    for word in arabic_lexicon().norp:
+        extra[(word,)] = "NORP"
+    return {k: v for k, v in extra.items() if k}
+
+
+class Recognizer:
+    """Finds mentions in an article's text; heavy parts (KB, spaCy) load on first use.
+
+    ``kb`` defaults to ``load_kb()`` (shipped and user entries); ``spacy`` is a function
+    returning spaCy-like candidates for ``text[start:end]`` (default: the bundled small
+    English model), or None to run English on the gazetteer and rules alone.
+    """
+
+    backend = "kb+spacy+rules"
+
+    def __init__(
+        self,
+        kb: KnowledgeBase | None = None,
+        spacy: SpacyFn | bool | None = True,
+    ) -> None:
+        self._kb = kb
+        self._gazetteer: Gazetteer | None = None
+        self._spacy_arg = spacy
+        self._arabic = ArabicRules()
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            self._gazetteer = Gazetteer(self._kb or load_kb(), extra_names())
+        return self._gazetteer
+
+    def _spacy(self) -> SpacyFn | None:
+        if self._spacy_arg is True:
+            from marsad.entities.recognize.spacy_ner import spacy_entities
+
+            return spacy_entities
+        if self._spacy_arg is False or self._spacy_arg is None:
+            return None
+        return self._spacy_arg
+
+    # -- the article --------------------------------------------------------------
+
+    def recognize(self, article: Article) -> list[Candidate]:
+        """Mentions of ``article.text``, sorted and not overlapping."""
+        text = article.text
+        out: list[Candidate] = []
+        for start, end, lang in blocks(article):
+            out += self.recognize_block(text, start, end, lang)
+        return sorted(out, key=lambda c: (c.start, c.end))
+
+    def recognize_block(self, text: str, start: int, end: int, lang: str) -> list[Candidate]:
+        tokens = tokenize(text, start, end)
+        if not tokens:
+            return []
+        known = self.gazetteer.find(text, tokens)
+        if lang == "ar":
+            found = self._arabic.find(text, tokens, known)
+            chosen = resolve([*known, *found])
+            return _facility_parentheses(text, chosen, self.gazetteer.kb, arabic=True)
+        if lang != "en":
+            return resolve(known)
+        spacy_fn = self._spacy()
+        spacy = tidy_spacy(text, spacy_fn(text, start, end), tokens) if spacy_fn else []
+        known = defer_to_longer_spacy(known, spacy, text)
+        people = given_name_people(text, tokens)
+        chosen = resolve([*known, *spacy, *people])
+        chosen = propagate_people(text, tokens, chosen)
+        chosen = _english_facilities(text, tokens, chosen, self.gazetteer.kb)
+        return attach_roles(text, tokens, chosen)
+
+
+def blocks(article: Article) -> list[Block]:
+    """Runs of consecutive paragraphs of one language: (start, end, lang)."""
+    text = article.text
+    spans = [(p.start, p.end, p.lang) for p in article.paragraphs]
+    if not spans and text.strip():
+        spans = [(0, len(text), article.lang)]
+    out: list[Block] = []
+    for start, end, lang in spans:
+        start, end = max(0, start), min(len(text), end)
+        if start >= end:
+            continue
+        code = _block_language(text[start:end], lang or article.lang)
+        if out and out[-1][2] == code:
+            out[-1] = (out[-1][0], end, code)
+        else:
+            out.append((start, end, code))
+    return out
+
+
+def _block_language(chunk: str, lang: str | None) -> str:
+    arabic = len(_ARABIC_LETTER.findall(chunk))
+    latin = len(_LATIN_LETTER.findall(chunk))
+    if lang in {"ar", "en"}:
+        # A paragraph tagged Arabic in an English page (a quote) is read by its script.
+        if lang == "ar" and latin > 2 * arabic:
+            return "en"
+        if lang == "en" and arabic > 2 * latin:
+            return "ar"
+        return lang
+    if lang is None:
+        return "ar" if arabic > latin else "en"
+    return lang
+
+
+def _english_facilities(
+    text: str, tokens: list[Token], chosen: list[Candidate], kb: KnowledgeBase
+) -> list[Candidate]:
+    """A name followed by a facility word is the facility: "Al-Hol camp",
+    "Al-Hasakah (Al-Sina’a) prison" (the parenthesis is another name of it)."""
+    heads = english_lexicon().facility_heads
+    by_start = {t.start: i for i, t in enumerate(tokens)}
+    out: list[Candidate] = []
+    i = 0
+    while i < len(chosen):
+        cand = chosen[i]
+        end = cand.end
+        nxt = chosen[i + 1] if i + 1 < len(chosen) else None
+        paren = _PAREN.match(text, end)
+        inner = None
+        if paren and nxt is not None and nxt.start == paren.start(1) and nxt.end == paren.end(1):
+            inner, end = nxt, paren.end()
+        elif paren:
+            end = paren.end()
+        else:
+            end = cand.end
+        head_end = _head_after(text, tokens, by_start, end, heads)
+        if cand.label in {"GPE", "LOC", "ORG", "PER", "FAC"} and head_end is not None:
+            surface = text[cand.start : head_end]
+            entries = kb.lookup(surface)
+            if not entries and inner is not None:
+                entries = kb.lookup(f"{text[inner.start : inner.end]} {text[end:head_end]}")
+            fac = [e for e in entries if e.type == "FAC"]
+            unique = fac[0] if len(fac) == 1 else None
+            out.append(
+                Candidate(
+                    cand.start,
+                    head_end,
+                    "FAC",
+                    "kb" if unique else "pattern",
+                    entity_id=unique.id if unique else None,
+                    name=unique.label if unique else None,
+                )
+            )
+            i += 2 if inner is not None else 1
+            continue
+        out.append(cand)
+        i += 1
+    return out
+
+
+def _head_after(
+    text: str,
+    tokens: list[Token],
+    by_start: dict[int, int],
+    end: int,
+    heads: frozenset[Phrase],
+) -> int | None:
+    """End of a facility word written right after ``end`` (" camp"), or None."""
+    gap = end
+    while gap < len(text) and text[gap] in " \t\u00a0":
+        gap += 1
+    k = by_start.get(gap)
+    if k is None or gap == end:
+        return None
+    for size in (2, 1):
+        words = tokens[k : k + size]
+        if len(words) == size and tuple(t.key for t in words) in heads:
+            return words[-1].end
+    return None
+
+
+def _facility_parentheses(
+    text: str, chosen: list[Candidate], kb: KnowledgeBase, arabic: bool
+) -> list[Candidate]:
+    """ "سجن الحسكة (الصناعة)": a facility followed by another of its names in brackets
+    takes the brackets into its mention."""
+    out: list[Candidate] = []
+    skip = False
+    for i, cand in enumerate(chosen):
+        if skip:
+            skip = False
+            continue
+        paren = _PAREN.match(text, cand.end)
+        if cand.label == "FAC" and paren:
+            inner = paren.group(1).strip()
+            head = text[cand.start : cand.end].split()[0] if arabic else ""
+            entries = kb.lookup(inner) or kb.lookup(f"{head} {inner}".strip())
+            if cand.entity_id and any(e.id == cand.entity_id for e in entries):
+                close = cand.end + len(paren.group(0).rstrip())
+                nxt = chosen[i + 1] if i + 1 < len(chosen) else None
+                skip = nxt is not None and nxt.start < close
+                out.append(replace(cand, end=close))
+                continue
+        out.append(cand)
+    return out
