@@ -16,7 +16,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q -e '.[dev,transformers]'
 	touch $@
 
 demo: $(VENV)/.installed
@@ -35,7 +35,7 @@ unit: $(VENV)/.installed-dev
 	$(BIN)/pytest -q -ra
 
 bench: $(VENV)/.installed-dev
-	$(BIN)/python bench/ingest_bench.py
+	$(BIN)/python bench/ingest_bench.py --fast --out ingest-core.json
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,6 +1,6 @@
 """Ingest throughput and peak memory at several corpus sizes.
 
-Usage: python bench/ingest_bench.py [--sizes 1000,10000,100000]
+Usage: python bench/ingest_bench.py [--sizes 1000,10000,100000] [--fast] [--out NAME.json]
 
 Each size runs `marsad ingest` in a fresh child process on a synthetic JSON Lines corpus
 (see bench/corpus.py for how it is built) into a fresh SQLite file, so the peak RSS is
@@ -26,10 +26,10 @@ sys.path.insert(0, str(HERE))
 from corpus import write_jsonl  # noqa: E402
 
 
-def run_size(n: int, workdir: Path) -> dict[str, object]:
+def run_size(n: int, workdir: Path, extra: list[str]) -> dict[str, object]:
     corpus = write_jsonl(workdir / f"corpus-{n}.jsonl", n)
     db = workdir / f"bench-{n}.db"
-    args = ["marsad", "ingest", str(corpus), "--db", str(db), "--no-progress"]
+    args = ["marsad", "ingest", str(corpus), "--db", str(db), "--no-progress", *extra]
     # The child reports its own peak RSS at exit, so each size is measured alone.
     code = (
         "import atexit, resource, sys\n"
@@ -67,17 +67,23 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
     )
     parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument(
+        "--fast", action="store_true", help="only the article stages (ingest --fast)"
+    )
+    parser.add_argument("--out", default="ingest.json", help="file name under bench/results/")
     args = parser.parse_args()
+    extra = ["--fast"] if args.fast else []
     sizes = sorted(int(s) for s in args.sizes.split(","))
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
-            result = run_size(n, Path(tmp))
+            result = run_size(n, Path(tmp), extra)
+            result["stages"] = "core (--fast)" if args.fast else "all"
             result["machine"] = machine
             print(json.dumps(result, ensure_ascii=False), flush=True)
             results.append(result)
-    out = HERE / "results" / "ingest.json"
+    out = HERE / "results" / args.out
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 

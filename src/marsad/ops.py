@@ -13,10 +13,12 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import IO
 
+from marsad.entities.link import LinkStage
+from marsad.entities.registry import EntityRegistry
 from marsad.errors import InputError
 from marsad.ids import article_id
 from marsad.ingest import ReadOptions, iter_inputs
-from marsad.pipeline import Pipeline, StageFailure
+from marsad.pipeline import DEFAULT_STAGES, Pipeline, StageFailure
 from marsad.record import to_record
 from marsad.store import Store
 from marsad.types import Article, SourceHints
@@ -87,20 +89,29 @@ def ingest(
     pipeline: Pipeline | None = None,
     progress: ProgressFn | None = None,
     report: IngestReport | None = None,
+    stages: Sequence[str] = DEFAULT_STAGES,
 ) -> IngestReport:
     """Read, process and store ``inputs``; each batch is committed whole or not at all.
 
     Pass ``report`` to keep the counts of what was committed if the run is interrupted.
     """
     report = report if report is not None else IngestReport()
-    pipeline = pipeline or Pipeline.from_names()
+    registry = EntityRegistry.from_entities(store.local_entities())
+    pipeline = pipeline or Pipeline.from_names(
+        stages, instances={"link": LinkStage(registry=registry)}
+    )
+    mark = registry.mark()
     articles = _processed(
         iter_inputs(inputs, options or ReadOptions()), pipeline, report, store.contains
     )
     batch: list[Article] = []
 
     def flush() -> None:
-        for result in store.add(batch):
+        nonlocal mark
+        # The batch's articles and the local entities they created go in one transaction.
+        results = store.add(batch, registry.new_since(mark))
+        mark = registry.mark()
+        for result in results:
             if result.status == "new":
                 report.new += 1
             elif result.status == "known":
@@ -126,9 +137,12 @@ def extract(
     options: ReadOptions | None = None,
     pipeline: Pipeline | None = None,
     report: IngestReport | None = None,
+    stages: Sequence[str] = DEFAULT_STAGES,
 ) -> Iterator[dict[str, object]]:
-    """The stateless filter: run the pipeline over inputs and yield export records."""
-    pipeline = pipeline or Pipeline.from_names()
+    """The stateless filter: run the pipeline over inputs and yield export records.
+
+    Local entity ids are shared across the articles of one run (one registry per call)."""
+    pipeline = pipeline or Pipeline.from_names(stages)
     report = report if report is not None else IngestReport()
     for article in _processed(iter_inputs(inputs, options or ReadOptions()), pipeline, report):
         yield to_record(article)
@@ -171,9 +185,13 @@ def articles_from_jsonl(stream: IO[str], report: IngestReport) -> Iterator[Artic
 
 
 def extract_stream(
-    stream: IO[str], *, pipeline: Pipeline | None = None, report: IngestReport | None = None
+    stream: IO[str],
+    *,
+    pipeline: Pipeline | None = None,
+    report: IngestReport | None = None,
+    stages: Sequence[str] = DEFAULT_STAGES,
 ) -> Iterator[dict[str, object]]:
-    pipeline = pipeline or Pipeline.from_names()
+    pipeline = pipeline or Pipeline.from_names(stages)
     report = report if report is not None else IngestReport()
     for article in _processed(articles_from_jsonl(stream, report), pipeline, report):
         yield to_record(article)

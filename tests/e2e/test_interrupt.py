@@ -50,7 +50,17 @@ def _count(db: Path) -> int:
 
 def _start(corpus: Path, db: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "marsad", "ingest", str(corpus), "--db", str(db), "--no-progress"],
+        [
+            sys.executable,
+            "-m",
+            "marsad",
+            "ingest",
+            str(corpus),
+            "--db",
+            str(db),
+            "--no-progress",
+            "--fast",
+        ],  # fmt: skip,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

@@ -11,7 +11,7 @@ from marsad.entities.link import LinkStage
 from marsad.entities.registry import EntityRegistry
 from marsad.errors import PipelineError
 from marsad.kb import KnowledgeBase, load_kb
-from marsad.pipeline import DEFAULT_STAGES, Pipeline, registered
+from marsad.pipeline import CORE_STAGES, Pipeline, registered
 from marsad.types import Article, Mention
 
 
@@ -40,7 +40,7 @@ def test_link_stage_is_registered_after_mentions() -> None:
     stage = LinkStage()
     assert stage.requires == ("mentions", "text", "lang") and stage.assigns == ("mentions",)
     with pytest.raises(PipelineError, match="mentions"):
-        Pipeline([*Pipeline.from_names(DEFAULT_STAGES).stages, stage])
+        Pipeline([*Pipeline.from_names(CORE_STAGES).stages, stage])
 
 
 @pytest.mark.parametrize(

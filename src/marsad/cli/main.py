@@ -11,8 +11,20 @@ import click
 from tqdm import tqdm
 
 from marsad import ops
-from marsad.cli.options import db_option, make_read_options, read_options
-from marsad.cli.render import article_text, digest_text, ingest_summary
+from marsad.cli.options import (
+    db_option,
+    make_read_options,
+    read_options,
+    stage_options,
+    stages_for,
+)
+from marsad.cli.render import (
+    article_text,
+    digest_text,
+    entity_table,
+    entity_text,
+    ingest_summary,
+)
 from marsad.errors import MarsadError
 from marsad.store import open_store
 
@@ -35,6 +47,7 @@ def cli(verbose: int) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @read_options
+@stage_options
 @click.option(
     "--progress/--no-progress", default=None, help="Progress bar (default: on a terminal)."
 )
@@ -44,6 +57,7 @@ def ingest(
     max_bytes: int,
     timeout: float,
     no_follow_links: bool,
+    fast: bool,
     progress: bool | None,
 ) -> None:
     """Read files, folders (recursively) and URLs into the store.
@@ -63,6 +77,7 @@ def ingest(
                 options=make_read_options(max_bytes, timeout, no_follow_links),
                 progress=bar.update,
                 report=report,
+                stages=stages_for(fast),
             )
         except KeyboardInterrupt:
             bar.close()
@@ -84,8 +99,14 @@ def ingest(
     "--format", "fmt", type=click.Choice(ops.EXPORT_FORMATS), default="jsonl", show_default=True
 )
 @read_options
+@stage_options
 def extract(
-    paths: tuple[str, ...], fmt: str, max_bytes: int, timeout: float, no_follow_links: bool
+    paths: tuple[str, ...],
+    fmt: str,
+    max_bytes: int,
+    timeout: float,
+    no_follow_links: bool,
+    fast: bool,
 ) -> None:
     """Run the pipeline without a store and print records (the export contract).
 
@@ -95,10 +116,10 @@ def extract(
     """
     report = ops.IngestReport()
     if not paths or paths == ("-",):
-        records = ops.extract_stream(sys.stdin, report=report)
+        records = ops.extract_stream(sys.stdin, report=report, stages=stages_for(fast))
     else:
         options = make_read_options(max_bytes, timeout, no_follow_links)
-        records = ops.extract(list(paths), options=options, report=report)
+        records = ops.extract(list(paths), options=options, report=report, stages=stages_for(fast))
     ops.write_records(records, sys.stdout, fmt)
     for problem in report.skipped:
         click.echo(f"skipped {problem.source}: {problem.reason}", err=True)
@@ -184,6 +205,42 @@ def eval_extraction(data_dir: Path, limit: int | None) -> None:
     from marsad.eval.extraction import evaluate_extraction
 
     click.echo(json.dumps(evaluate_extraction(data_dir, limit=limit), indent=2))
+
+
+@cli.command()
+@db_option
+@click.option(
+    "--type",
+    "label",
+    type=click.Choice(["PER", "ORG", "GPE", "LOC", "FAC", "NORP"]),
+    help="Only entities of this type.",
+)
+@click.option("--query", "-q", help="A name in any script or spelling (Qamishli, قامشلو).")
+@click.option("--limit", type=int, default=50, show_default=True)
+def entities(db: str, label: str | None, query: str | None, limit: int) -> None:
+    """List canonical entities with their names and mention counts."""
+    from marsad.entities.views import list_entities
+
+    _require_db(db)
+    with open_store(db) as store:
+        click.echo(entity_table(list_entities(store, label, query, limit)))
+
+
+@cli.command()
+@click.argument("entity_id")
+@db_option
+def entity(entity_id: str, db: str) -> None:
+    """Show one entity: names in every script, mentions per article, co-mentioned actors."""
+    from marsad.entities.views import entity_page
+
+    _require_db(db)
+    with open_store(db) as store:
+        page = entity_page(store, entity_id)
+    if page is None:
+        raise click.ClickException(
+            f"no mentions of {entity_id!r} in {db}; `marsad entities` lists the ids"
+        )
+    click.echo(entity_text(page))
 
 
 @cli.group("names")

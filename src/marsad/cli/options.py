@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from marsad.ingest import ReadOptions
+from marsad.pipeline import CORE_STAGES, DEFAULT_STAGES
 
 DEFAULT_DB = "marsad.db"
 
@@ -47,3 +48,16 @@ def read_options(f: Callable[..., Any]) -> Callable[..., Any]:
 
 def make_read_options(max_bytes: int, timeout: float, no_follow_links: bool) -> ReadOptions:
     return ReadOptions(timeout=timeout, max_bytes=max_bytes, follow_links=not no_follow_links)
+
+
+def stage_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """--fast: only the article stages (clean, metadata, language, sentences)."""
+    return click.option(
+        "--fast",
+        is_flag=True,
+        help="Skip names and entities (about 25x faster on English); re-ingest later for them.",
+    )(f)
+
+
+def stages_for(fast: bool) -> tuple[str, ...]:
+    return CORE_STAGES if fast else DEFAULT_STAGES

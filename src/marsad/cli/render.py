@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from marsad.entities.views import EntityPage, EntityView
 from marsad.ops import Digest, IngestReport
 from marsad.types import Article
 
@@ -80,3 +81,34 @@ def _counts(counts: dict[str, int]) -> str:
 def _first_words(text: str, n: int = 10) -> str:
     words = text.split()
     return " ".join(words[:n]) + (" …" if len(words) > n else "")
+
+
+def entity_table(views: list[EntityView]) -> str:
+    if not views:
+        return "no entities match"
+    lines = [f"{'id':26} {'type':4} {'mentions':>8} {'articles':>8}  name · also"]
+    for v in views:
+        also = [n for n in v.seen_as if n != v.name][:6]
+        lines.append(
+            f"{v.id:26} {v.label:4} {v.mentions:8} {v.articles:8}  {v.name}"
+            + (f" · {' · '.join(also)}" if also else "")
+        )
+    return "\n".join(lines)
+
+
+def entity_text(page: EntityPage) -> str:
+    v = page.entity
+    out = [click.style(f"{v.name}  [{v.label}, {v.id}, {v.origin}]", bold=True)]
+    for lang, names in sorted(v.names.items()):
+        out.append(f"  {lang}: {' · '.join(names)}")
+    out.append(f"  seen as: {' · '.join(v.seen_as)}")
+    if v.kb is not None and v.kb.lat is not None:
+        out.append(f"  at {v.kb.lat:.3f}, {v.kb.lon:.3f} ({v.kb.country or '?'})")
+    out.append(f"\n{v.mentions} mention(s) in {v.articles} article(s):")
+    for article_id, mentions in page.mentions_by_article.items():
+        spans = ", ".join(f"{m.surface!r}@{m.start}" for m in mentions[:8])
+        out.append(f"  {article_id}  {page.titles.get(article_id, '')}\n      {spans}")
+    if page.co_mentioned:
+        out.append("\nnamed in the same articles:")
+        out.extend(f"  {n:3}× {name}  ({eid})" for eid, name, n in page.co_mentioned)
+    return "\n".join(out)

@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
+from marsad.entities.registry import LocalEntity
 from marsad.types import Article
 
 AddStatus = Literal["new", "known", "copy"]
@@ -31,9 +32,31 @@ class StoreStats:
     schema: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class EntityRow:
+    entity_id: str
+    label: str
+    name: str
+    mentions: int
+    articles: int
+    surfaces: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class MentionRow:
+    article_id: str
+    start: int
+    end: int
+    label: str
+    surface: str
+
+
 class Store(Protocol):
-    def add(self, articles: Sequence[Article]) -> list[AddResult]:
-        """Store a batch atomically: all of it or, on any error, none of it."""
+    def add(
+        self, articles: Sequence[Article], entities: Sequence[LocalEntity] = ()
+    ) -> list[AddResult]:
+        """Store a batch atomically, with the local entities it created or changed: all of
+        it or, on any error, none of it."""
         ...
 
     def contains(self, article_id: str) -> bool: ...
@@ -47,6 +70,22 @@ class Store(Protocol):
     def iter_articles(self) -> Iterator[Article]: ...
 
     def stats(self) -> StoreStats: ...
+
+    def local_entities(self) -> Iterator[LocalEntity]: ...
+
+    def local_entity(self, entity_id: str) -> LocalEntity | None: ...
+
+    def entity_rows(
+        self,
+        label: str | None = None,
+        query: str | None = None,
+        limit: int = 100,
+        ids: Sequence[str] = (),
+    ) -> list[EntityRow]: ...
+
+    def entity_mentions(self, entity_id: str) -> list[MentionRow]: ...
+
+    def co_mentioned(self, entity_id: str, limit: int = 20) -> list[tuple[str, str, int]]: ...
 
     def close(self) -> None: ...
 

@@ -6,6 +6,7 @@ the batch in flight and never leaves half an article behind.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import zlib
 from collections.abc import Iterator, Sequence
@@ -13,11 +14,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from marsad.entities.registry import LocalEntity
 from marsad.errors import StoreError
 from marsad.ids import text_hash
 from marsad.record import annotations_json, restore_annotations
 from marsad.store import migrations
-from marsad.store.protocol import AddResult, StoreStats
+from marsad.store.protocol import AddResult, EntityRow, MentionRow, StoreStats
 from marsad.types import Article
 
 _COLUMNS = (
@@ -49,7 +51,9 @@ class SQLiteStore:
                 "pass --db with another file or remove this one"
             ) from exc
 
-    def add(self, articles: Sequence[Article]) -> list[AddResult]:
+    def add(
+        self, articles: Sequence[Article], entities: Sequence[LocalEntity] = ()
+    ) -> list[AddResult]:
         now = datetime.now(UTC).isoformat(timespec="seconds")
         results: list[AddResult] = []
         seen_hash: dict[str, str] = {}
@@ -58,6 +62,12 @@ class SQLiteStore:
         try:
             for article in articles:
                 results.append(self._add_one(cur, article, now, seen_hash))
+            for entity in entities:
+                cur.execute(
+                    "INSERT INTO local_entities VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE"
+                    " SET canonical = excluded.canonical, names = excluded.names",
+                    (entity.id, entity.label, entity.canonical, json.dumps(entity.names)),
+                )
             cur.execute("COMMIT")
         except BaseException:
             cur.execute("ROLLBACK")
@@ -95,6 +105,18 @@ class SQLiteStore:
             (article.id, zlib.compress(article.raw, 6)),
         )
         self._add_source(cur, article, now)
+        cur.executemany(
+            "INSERT OR IGNORE INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    article.id, m.start, m.end, m.label, m.entity_id, m.name,
+                    article.text[m.start : m.end],
+                    m.geo.lat if m.geo else None, m.geo.lon if m.geo else None,
+                    m.geo.country if m.geo else None,
+                )
+                for m in article.mentions
+            ],
+        )  # fmt: skip
         if original:
             return AddResult(article.id, "copy", original)
         return AddResult(article.id, "new")
@@ -150,6 +172,79 @@ class SQLiteStore:
         stats.schema = [r[0] for r in q("SELECT name FROM schema_migrations ORDER BY name")]
         return stats
 
+    def local_entities(self) -> Iterator[LocalEntity]:
+        for id_, label, canonical, names in self.conn.execute(
+            "SELECT id, label, canonical, names FROM local_entities ORDER BY rowid"
+        ):
+            yield LocalEntity(id_, label, json.loads(names), canonical)
+
+    def local_entity(self, entity_id: str) -> LocalEntity | None:
+        row = self.conn.execute(
+            "SELECT id, label, canonical, names FROM local_entities WHERE id = ?", (entity_id,)
+        ).fetchone()
+        return LocalEntity(row[0], row[1], json.loads(row[3]), row[2]) if row else None
+
+    def entity_rows(
+        self,
+        label: str | None = None,
+        query: str | None = None,
+        limit: int = 100,
+        ids: Sequence[str] = (),
+    ) -> list[EntityRow]:
+        """Linked entities with mention and article counts, most mentioned first.
+
+        ``query`` matches any name the entity was seen under (a substring, any script);
+        ``ids`` adds entities found another way (the knowledge base's aliases).
+        """
+        where: list[str] = ["entity_id IS NOT NULL"]
+        params: list[object] = []
+        if label:
+            where.append("label = ?")
+            params.append(label)
+        if query:
+            pattern = _like_pattern(query)
+            wanted = [
+                "entity_id IN (SELECT entity_id FROM mentions WHERE surface LIKE ? ESCAPE '\\'"
+                " OR name LIKE ? ESCAPE '\\')"
+            ]
+            params += [pattern, pattern]
+            if ids:
+                wanted.append(f"entity_id IN ({','.join('?' * len(ids))})")
+                params += list(ids)
+            where.append("(" + " OR ".join(wanted) + ")")
+        sql = (
+            "SELECT entity_id, max(label), max(name), count(*), count(DISTINCT article_id),"
+            " group_concat(DISTINCT surface) FROM mentions WHERE " + " AND ".join(where) +
+            " GROUP BY entity_id ORDER BY count(*) DESC, entity_id LIMIT ?"
+        )  # fmt: skip
+        rows = self.conn.execute(sql, [*params, limit]).fetchall()
+        return [
+            EntityRow(r[0], r[1], r[2] or r[0], r[3], r[4], sorted(set((r[5] or "").split(","))))
+            for r in rows
+        ]
+
+    def entity_mentions(self, entity_id: str) -> list[MentionRow]:
+        rows = self.conn.execute(
+            'SELECT article_id, start, "end", label, surface FROM mentions WHERE entity_id = ?'
+            " ORDER BY article_id, start",
+            (entity_id,),
+        ).fetchall()
+        return [MentionRow(*r) for r in rows]
+
+    def co_mentioned(self, entity_id: str, limit: int = 20) -> list[tuple[str, str, int]]:
+        """Entities named in the same articles as ``entity_id``: (id, name, articles)."""
+        return [
+            (r[0], r[1] or r[0], r[2])
+            for r in self.conn.execute(
+                "SELECT o.entity_id, max(o.name), count(DISTINCT o.article_id) FROM mentions o"
+                " JOIN (SELECT DISTINCT article_id FROM mentions WHERE entity_id = ?) a"
+                " ON a.article_id = o.article_id"
+                " WHERE o.entity_id IS NOT NULL AND o.entity_id != ?"
+                " GROUP BY o.entity_id ORDER BY 3 DESC, 1 LIMIT ?",
+                (entity_id, entity_id, limit),
+            )
+        ]
+
     def close(self) -> None:
         self.conn.close()
 
@@ -158,6 +253,12 @@ class SQLiteStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _like_pattern(text: str) -> str:
+    """A LIKE pattern matching ``text`` anywhere, with its own % and _ taken literally."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
 def _article(row: tuple[Any, ...]) -> Article:
