@@ -77,3 +77,28 @@ def test_cli_local_entities_survive_into_the_next_ingest(marsad, tmp_path) -> No
         r["source"][-24:-21]: r for r in map(json.loads, marsad("export").stdout.splitlines())
     }
     assert _ids_of(records["000"], "Zabidov") == _ids_of(records["001"], "زبيدوف") != set()
+
+
+def test_cli_kb_add_extends_linking_and_survives_in_the_user_folder(
+    marsad, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("MARSAD_HOME", str(tmp_path / "home"))
+    added = marsad("kb", "add", "--type", "PER", "--en", "Ruslan Dzuriev", "--ar", "رسلان دزوريف")
+    assert "user:per/ruslan-dzuriev" in added.stdout
+    assert (tmp_path / "home" / "kb" / "user.yaml").exists()
+    assert "user:per/ruslan-dzuriev" in marsad("kb", "lookup", "رسلان دزوريف").stdout
+
+
+def test_cli_malformed_user_kb_stops_before_any_article(marsad, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("MARSAD_HOME", str(tmp_path / "home"))
+    user = tmp_path / "home" / "kb"
+    user.mkdir(parents=True)
+    (user / "mine.yaml").write_text(
+        "- id: marsad:place/ok\n  type: GPE\n  names: {en: [Okville]}\n"
+        "- id: marsad:place/bad\n  type: TOWN\n  names: {en: [Bad]}\n",
+        encoding="utf-8",
+    )
+    done = marsad("ingest", SEEDS, check=False)
+    assert done.returncode != 0
+    assert "mine.yaml:4" in done.stderr
+    assert "new" not in done.stderr  # no article was read or stored

@@ -11,6 +11,7 @@ import click
 from tqdm import tqdm
 
 from marsad import ops
+from marsad.cli.kb import kb_group
 from marsad.cli.options import (
     db_option,
     make_read_options,
@@ -258,6 +259,9 @@ def names_similarity(a: str, b: str) -> None:
     score = similarity(a, b)
     verdict = "same name" if score >= MATCH_THRESHOLD else "different names"
     click.echo(f"{score:.3f}  ({verdict} at threshold {MATCH_THRESHOLD})")
+
+
+cli.add_command(kb_group)
 
 
 def _require_db(db: str) -> None:
