@@ -65,6 +65,7 @@ _BUILTIN_STAGE_MODULES = (
     "marsad.segment.stage",
     "marsad.entities.recognize.stage",
     "marsad.entities.link",
+    "marsad.geo.stage",
 )
 
 
@@ -74,7 +75,7 @@ def _load_builtin_stages() -> None:
         importlib.import_module(module)
 
 
-DEFAULT_STAGES = ("clean", "metadata", "lang", "sentences", "mentions", "link")
+DEFAULT_STAGES = ("clean", "metadata", "lang", "sentences", "mentions", "link", "geo")
 # The article stages alone: what `--fast` runs (no names, ~400 articles/s on 2 cores).
 CORE_STAGES = ("clean", "metadata", "lang", "sentences")
 

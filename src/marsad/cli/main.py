@@ -264,6 +264,29 @@ def names_similarity(a: str, b: str) -> None:
 cli.add_command(kb_group)
 
 
+@eval_group.command("ner")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--lang", type=click.Choice(["en", "ar"]), required=True)
+@click.option("--limit", type=int, help="Only the first N documents or sentences.")
+def eval_ner(path: Path, lang: str, limit: int | None) -> None:
+    """Entity-level P/R/F1 of the mentions stage on CoNLL-style gold (CoNLL-2003, ANERcorp)."""
+    from marsad.eval.ner import evaluate_ner
+
+    click.echo(json.dumps(evaluate_ner(path, lang, limit=limit), indent=2, ensure_ascii=False))
+
+
+@eval_group.command("geo")
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option("--limit", type=int, help="Only the first N articles.")
+@click.option("--no-recogniser", is_flag=True, help="Only geocode the gold toponym spans.")
+def eval_geo(path: Path, limit: int | None, no_recogniser: bool) -> None:
+    """Share of gold toponyms placed within 161 km (LGL, TR-News, GeoVirus XML)."""
+    from marsad.eval.geo import evaluate_geo
+
+    result = evaluate_geo(path, limit, with_recogniser=not no_recogniser)
+    click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+
+
 def _require_db(db: str) -> None:
     if not db.startswith(("postgresql://", "postgres://")) and not Path(db).exists():
         raise click.ClickException(f"no store at {db}; run `marsad ingest PATH --db {db}` first")
