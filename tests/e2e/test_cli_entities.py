@@ -102,3 +102,12 @@ def test_cli_malformed_user_kb_stops_before_any_article(marsad, tmp_path, monkey
     assert done.returncode != 0
     assert "mine.yaml:4" in done.stderr
     assert "new" not in done.stderr  # no article was read or stored
+
+
+def test_cli_export_places_carry_coordinates(marsad) -> None:  # type: ignore[no-untyped-def]
+    # Qamishli is at about 37.05 N, 41.23 E in both language versions.
+    by_seed = _records(marsad)
+    for seed, surface in (("000", "Qamishlo"), ("001", "قامشلو")):
+        geos = [m["geo"] for m in by_seed[seed]["mentions"] if m["text"] == surface]
+        assert geos and all(g and g["country"] == "SY" for g in geos)
+        assert abs(geos[0]["lat"] - 37.05) < 0.1 and abs(geos[0]["lon"] - 41.23) < 0.1
