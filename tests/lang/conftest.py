@@ -7,27 +7,14 @@ import re
 from collections.abc import Callable
 
 import pytest
+from article_builder import article_from_paragraphs
 
 from marsad.lang.stage import LangStage
-from marsad.types import Article, Paragraph, SourceHints
+from marsad.types import Article, SourceHints
 
 
 def build_article(paragraphs: list[str], hint: str | None = None) -> Article:
-    text = "\n\n".join(paragraphs)
-    spans, pos = [], 0
-    for paragraph in paragraphs:
-        spans.append(Paragraph(pos, pos + len(paragraph)))
-        pos += len(paragraph) + 2
-    return Article(
-        id="t",
-        source="test",
-        raw=text.encode(),
-        raw_text=text,
-        format="clean",
-        text=text,
-        paragraphs=spans,
-        hints=SourceHints(lang=hint),
-    )
+    return article_from_paragraphs(paragraphs, hints=SourceHints(lang=hint))
 
 
 def blocks(text: str) -> list[str]:

@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import pytest
+from article_builder import article_from_paragraphs
 
-from marsad.types import Article, Paragraph, Removed, SourceHints
+from marsad.types import Article, Removed, SourceHints
 
 MakeArticle = Callable[..., Article]
 
@@ -21,23 +22,9 @@ def build_article(
     url: str | None = None,
 ) -> Article:
     parts = ([title] if title else []) + [p.strip() for p in body if p.strip()]
-    text = "\n\n".join(parts)
-    paragraphs: list[Paragraph] = []
-    start = 0
-    for part in parts:
-        paragraphs.append(Paragraph(start, start + len(part)))
-        start += len(part) + 2
-    return Article(
-        id="test",
-        source="test",
-        raw=text.encode(),
-        raw_text=text,
-        url=url,
-        hints=hints or SourceHints(),
-        text=text,
-        title=title,
-        paragraphs=paragraphs,
-        removed=list(removed),
+    hints = hints or SourceHints()
+    return article_from_paragraphs(
+        parts, id="test", format="text", url=url, hints=hints, title=title, removed=list(removed)
     )
 
 

@@ -6,9 +6,10 @@ import re
 from collections.abc import Callable
 
 import pytest
+from article_builder import article_from_paragraphs
 
 from marsad.segment.splitter import split_sentences
-from marsad.types import Article, Paragraph, SourceHints
+from marsad.types import Article
 
 _BLOCK = re.compile(r"\S(?:(?!\n[ \t]*\n).)*", re.S)
 
@@ -34,21 +35,6 @@ def make_article() -> Callable[..., Article]:
     """``make_article(["para", ...], langs=None)``: paragraphs joined by blank lines."""
 
     def build(paragraphs: list[str], langs: list[str | None] | None = None) -> Article:
-        text = "\n\n".join(paragraphs)
-        spans, pos = [], 0
-        for i, paragraph in enumerate(paragraphs):
-            lang = langs[i] if langs else None
-            spans.append(Paragraph(pos, pos + len(paragraph), lang))
-            pos += len(paragraph) + 2
-        return Article(
-            id="t",
-            source="test",
-            raw=text.encode(),
-            raw_text=text,
-            format="clean",
-            text=text,
-            paragraphs=spans,
-            hints=SourceHints(),
-        )
+        return article_from_paragraphs(paragraphs, langs)
 
     return build
