@@ -227,7 +227,18 @@ def write_records(records: Iterable[dict[str, object]], out: IO[str], fmt: str =
 
 def export(store: Store, out: IO[str], fmt: str = "jsonl") -> int:
     """Write every stored article to ``out``; return how many."""
-    return write_records((to_record(a) for a in store.iter_articles()), out, fmt)
+    return write_records((to_record(a) for a in stored_articles(store)), out, fmt)
+
+
+def stored_articles(store: Store) -> Iterator[Article]:
+    """Stored articles with the current name of each local entity: a name can grow after an
+    article was linked ("Zabidov" → "زبيد الله زبيدوف" once the Arabic report arrives)."""
+    canonical = {e.id: e.canonical for e in store.local_entities()}
+    for article in store.iter_articles():
+        for mention in article.mentions:
+            if mention.entity_id in canonical:
+                mention.name = canonical[mention.entity_id]
+        yield article
 
 
 @dataclass(slots=True)

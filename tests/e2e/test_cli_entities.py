@@ -111,3 +111,17 @@ def test_cli_export_places_carry_coordinates(marsad) -> None:  # type: ignore[no
         geos = [m["geo"] for m in by_seed[seed]["mentions"] if m["text"] == surface]
         assert geos and all(g and g["country"] == "SY" for g in geos)
         assert abs(geos[0]["lat"] - 37.05) < 0.1 and abs(geos[0]["lon"] - 41.23) < 0.1
+
+
+def test_cli_export_names_a_local_entity_the_same_in_every_article(marsad) -> None:  # type: ignore[no-untyped-def]
+    by_seed = _records(marsad)
+    names = {
+        m["name"]
+        for seed in ("000", "001")
+        for m in by_seed[seed]["mentions"]
+        if m["entity_id"]
+        and m["entity_id"].startswith("L-PER")
+        and "زبيد" in (m["name"] or "")
+        or (m["text"] == "Zabidov")
+    }
+    assert len(names) == 1
