@@ -104,6 +104,51 @@ class Mention:
 
 
 @dataclass(slots=True)
+class Quote:
+    """Who said what: ``text[start:end]`` is what was said (inside the quote marks for
+    direct speech, the reported clause otherwise). The speaker is null when the text does
+    not say who spoke; nothing is guessed."""
+
+    start: int
+    end: int
+    direct: bool
+    cue_start: int | None = None  # the speech verb ("added", "أكد")
+    cue_end: int | None = None
+    speaker: str | None = None  # canonical name of the speaker's entity, or its surface
+    speaker_entity_id: str | None = None
+    speaker_start: int | None = None  # the mention naming the speaker, when in the text
+    speaker_end: int | None = None
+    backend: str = ""
+
+
+@dataclass(slots=True)
+class Event:
+    """A PLOVER event with its evidence ``text[start:end]`` (one or more sentences).
+
+    ``mode`` is the PLOVER mode (visit, multilateral, targeted, aerial …); ``aux`` holds
+    the auxiliary modes the text states: historical, future, hypothetical, negation.
+    """
+
+    type: str  # AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT
+    #            THREATEN PROTEST SANCTION MOBILIZE COERCE ASSAULT
+    start: int
+    end: int
+    mode: str | None = None
+    aux: list[str] = field(default_factory=list)
+    source: str | None = None
+    source_entity_id: str | None = None
+    target: str | None = None
+    target_entity_id: str | None = None
+    place: str | None = None
+    place_entity_id: str | None = None
+    date: str | None = None  # ISO, resolved against the article date where relative
+    trigger_start: int | None = None  # the word(s) that signal the event
+    trigger_end: int | None = None
+    backend: str = ""
+    score: float = 1.0
+
+
+@dataclass(slots=True)
 class Article:
     """One news article, from raw input to annotations.
 
@@ -132,6 +177,8 @@ class Article:
     dates: list[DateMention] = field(default_factory=list)
     removed: list[Removed] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     duplicate_of: str | None = None
     story_id: str | None = None
     # stage name -> backend that produced its annotations (provenance of every fact)
