@@ -11,16 +11,15 @@ from typing import Any
 from marsad.types import (
     Article,
     DateMention,
+    Event,
     Geo,
     Mention,
     Paragraph,
+    Quote,
     Removed,
     Sentence,
     SourceHints,
 )
-
-# Fields of SCHEMA.md whose stages do not exist yet are null: unknown, never invented.
-_NOT_YET_EXTRACTED = ("quotes", "events")
 
 
 def mention_record(article: Article, m: Mention) -> dict[str, Any]:
@@ -69,8 +68,40 @@ def to_record(article: Article) -> dict[str, Any]:
         if "mentions" in article.annotated_by
         else None,
     }
-    for name in _NOT_YET_EXTRACTED:
-        record[name] = None
+    record["quotes"] = (
+        [quote_record(article, q) for q in article.quotes]
+        if "quotes" in article.annotated_by
+        else None
+    )
+    record["events"] = (
+        [event_record(article, e) for e in article.events]
+        if "events" in article.annotated_by
+        else None
+    )
+    return record
+
+
+def _span(article: Article, start: int | None, end: int | None) -> str | None:
+    return article.text[start:end] if start is not None and end is not None else None
+
+
+def quote_record(article: Article, q: Quote) -> dict[str, Any]:
+    return {
+        "start": q.start,
+        "end": q.end,
+        "text": article.text[q.start : q.end],
+        "direct": q.direct,
+        "speaker": q.speaker,
+        "speaker_entity_id": q.speaker_entity_id,
+        "cue": _span(article, q.cue_start, q.cue_end),
+        "backend": q.backend,
+    }
+
+
+def event_record(article: Article, e: Event) -> dict[str, Any]:
+    record = {k: v for k, v in asdict(e).items() if k not in ("trigger_start", "trigger_end")}
+    record["text"] = article.text[e.start : e.end]
+    record["trigger"] = _span(article, e.trigger_start, e.trigger_end)
     return record
 
 
@@ -84,6 +115,8 @@ def annotations_json(article: Article) -> str:
             "dates": [asdict(d) for d in article.dates],
             "removed": [[r.kind, r.text] for r in article.removed],
             "mentions": [_mention_json(m) for m in article.mentions],
+            "quotes": [_compact(asdict(q)) for q in article.quotes],
+            "events": [_compact(asdict(e)) for e in article.events],
             "annotated_by": article.annotated_by,
         },
         ensure_ascii=False,
@@ -99,7 +132,13 @@ def restore_annotations(article: Article, document: str) -> None:
     article.dates = [DateMention(**d) for d in data.get("dates", [])]
     article.removed = [Removed(k, t) for k, t in data.get("removed", [])]
     article.mentions = [_mention_from_json(m) for m in data.get("mentions", [])]
+    article.quotes = [Quote(**q) for q in data.get("quotes", [])]
+    article.events = [Event(**e) for e in data.get("events", [])]
     article.annotated_by = dict(data.get("annotated_by", {}))
+
+
+def _compact(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if v is not None}
 
 
 def _mention_json(m: Mention) -> dict[str, Any]:

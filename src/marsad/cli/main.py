@@ -6,6 +6,7 @@ import json
 import logging
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 from tqdm import tqdm
@@ -24,6 +25,7 @@ from marsad.cli.render import (
     digest_text,
     entity_table,
     entity_text,
+    event_line,
     ingest_summary,
 )
 from marsad.errors import MarsadError
@@ -242,6 +244,50 @@ def entity(entity_id: str, db: str) -> None:
             f"no mentions of {entity_id!r} in {db}; `marsad entities` lists the ids"
         )
     click.echo(entity_text(page))
+
+
+@cli.command()
+@db_option
+@click.option("--type", "type_", help="PLOVER type: CONSULT, REQUEST, ACCUSE, ASSAULT, …")
+@click.option("--actor", help="Source or target: an entity id or part of a name.")
+@click.option("--place", help="An entity id or part of a place name.")
+@click.option("--since", help="ISO date: events on or after it.")
+@click.option("--csv", "as_csv", is_flag=True, help="CSV shaped for PLOVER/ACLED users.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True))
+def events(
+    db: str,
+    type_: str | None,
+    actor: str | None,
+    place: str | None,
+    since: str | None,
+    as_csv: bool,
+    output: str | None,
+) -> None:
+    """List coded events with actors, place, date and evidence (one row per event)."""
+    from marsad.event_rows import EventFilter, event_rows, write_csv
+
+    _require_db(db)
+    where = EventFilter(type_, actor, place, since)
+    with open_store(db) as store:
+        rows = event_rows(ops.stored_articles(store), where)
+        if as_csv or output:
+            with open(output, "w", encoding="utf-8", newline="") if output else _stdout() as fh:
+                n = write_csv(rows, fh)
+            if output:
+                click.echo(f"wrote {n} event(s) to {output}", err=True)
+            return
+        shown = 0
+        for row in rows:
+            shown += 1
+            click.echo(event_line(row))
+        if not shown:
+            click.echo("no events match")
+
+
+def _stdout() -> Any:
+    import contextlib
+
+    return contextlib.nullcontext(sys.stdout)
 
 
 @cli.group("names")

@@ -112,3 +112,17 @@ def entity_text(page: EntityPage) -> str:
         out.append("\nnamed in the same articles:")
         out.extend(f"  {n:3}× {name}  ({eid})" for eid, name, n in page.co_mentioned)
     return "\n".join(out)
+
+
+def event_line(row: dict[str, object]) -> str:
+    def show(v: object) -> str:
+        return "?" if v in (None, "") else str(v)
+
+    head = f"{show(row['event_date']):10}  {row['event_type']}"
+    if row["mode"]:
+        head += f"/{row['mode']}"
+    if row["aux"]:
+        head += f" [{row['aux']}]"
+    who = f"{show(row['actor1'])} → {show(row['actor2'])}"
+    where = f" @ {row['location']}" if row["location"] else ""
+    return f"{head}  {who}{where}\n    {str(row['evidence'])[:160]}  ({row['article_id']})"

@@ -1,0 +1,95 @@
+"""Events as flat rows, one per event, shaped like the tables PLOVER and ACLED users load:
+date, type, mode, actors, place with coordinates, the article and the evidence text."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import IO
+
+from marsad.types import Article, Event, Geo
+
+COLUMNS = (
+    "event_id", "event_date", "event_type", "mode", "aux", "actor1", "actor1_id", "actor2",
+    "actor2_id", "location", "location_id", "latitude", "longitude", "country", "admin1",
+    "article_id", "outlet", "published", "source", "evidence",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    type: str | None = None
+    actor: str | None = None  # an entity id, or a name (case-insensitive substring)
+    place: str | None = None  # likewise
+    since: str | None = None  # ISO date; events without a date use the article's
+
+    def accepts(self, event: Event, article: Article) -> bool:
+        if self.type and event.type != self.type.upper():
+            return False
+        if self.actor and not (
+            _matches(self.actor, event.source, event.source_entity_id)
+            or _matches(self.actor, event.target, event.target_entity_id)
+        ):
+            return False
+        if self.place and not _matches(self.place, event.place, event.place_entity_id):
+            return False
+        when = event.date or article.published
+        return not (self.since and (when is None or when < self.since))
+
+
+def _matches(wanted: str, name: str | None, entity_id: str | None) -> bool:
+    return wanted == entity_id or (name is not None and wanted.casefold() in name.casefold())
+
+
+def event_rows(articles: Iterable[Article], where: EventFilter) -> Iterator[dict[str, object]]:
+    for article in articles:
+        for index, event in enumerate(article.events):
+            if where.accepts(event, article):
+                yield _row(article, index, event)
+
+
+def _row(article: Article, index: int, e: Event) -> dict[str, object]:
+    geo = _place_geo(article, e)
+    return {
+        "event_id": f"{article.id}-{index}",
+        "event_date": e.date,
+        "event_type": e.type,
+        "mode": e.mode,
+        "aux": ";".join(e.aux),
+        "actor1": e.source,
+        "actor1_id": e.source_entity_id,
+        "actor2": e.target,
+        "actor2_id": e.target_entity_id,
+        "location": e.place,
+        "location_id": e.place_entity_id,
+        "latitude": geo.lat if geo else None,
+        "longitude": geo.lon if geo else None,
+        "country": geo.country if geo else None,
+        "admin1": geo.admin1 if geo else None,
+        "article_id": article.id,
+        "outlet": article.outlet,
+        "published": article.published,
+        "source": article.url or article.source,
+        "evidence": " ".join(article.text[e.start : e.end].split()),
+    }
+
+
+def _place_geo(article: Article, e: Event) -> Geo | None:
+    """The coordinates of the event's place: its mention inside the evidence first."""
+    if e.place_entity_id is None:
+        return None
+    candidates = [m for m in article.mentions if m.entity_id == e.place_entity_id and m.geo]
+    inside = [m for m in candidates if e.start <= m.start < e.end]
+    chosen = inside or candidates
+    return chosen[0].geo if chosen else None
+
+
+def write_csv(rows: Iterable[dict[str, object]], out: IO[str]) -> int:
+    writer = csv.DictWriter(out, fieldnames=COLUMNS)
+    writer.writeheader()
+    count = 0
+    for row in rows:
+        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+        count += 1
+    return count
