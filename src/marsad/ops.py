@@ -11,8 +11,9 @@ import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import IO
+from typing import IO, Any
 
+from marsad import parallel
 from marsad.entities.link import LinkStage
 from marsad.entities.registry import EntityRegistry
 from marsad.errors import InputError
@@ -52,28 +53,22 @@ ProgressFn = Callable[[int], None]
 
 
 def _processed(
-    items: Iterable[Article | InputError],
-    pipeline: Pipeline,
-    report: IngestReport,
-    already_done: Callable[[str], bool] | None = None,
+    items: Iterable[Article | InputError], run: parallel.Runner, report: IngestReport
 ) -> Iterator[Article]:
-    """Run the pipeline over readable items, recording what was skipped and why.
+    """Run the stages over readable items, recording what was skipped and why."""
 
-    Articles for which ``already_done(id)`` holds pass through unprocessed: re-ingesting
-    a corpus costs a lookup per article, not a pipeline run.
-    """
-    for item in items:
-        if isinstance(item, InputError):
-            report.skipped.append(Problem(item.source, item.reason))
-            continue
-        report.read += 1
-        if already_done is not None and already_done(item.id):
+    def readable() -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, InputError):
+                report.skipped.append(Problem(item.source, item.reason))
+                continue
+            report.read += 1
             yield item
-            continue
-        result = pipeline.run_one(item)
+
+    for result in run(readable()):
         if isinstance(result, StageFailure):
             report.skipped.append(
-                Problem(item.source, f"stage {result.stage} failed: {result.error}")
+                Problem(result.article.source, f"stage {result.stage} failed: {result.error}")
             )
             continue
         for removed in result.removed:
@@ -90,20 +85,27 @@ def ingest(
     progress: ProgressFn | None = None,
     report: IngestReport | None = None,
     stages: Sequence[str] = DEFAULT_STAGES,
+    workers: int | None = None,
 ) -> IngestReport:
     """Read, process and store ``inputs``; each batch is committed whole or not at all.
 
     Pass ``report`` to keep the counts of what was committed if the run is interrupted.
+    ``workers`` processes run the costly stages (default: one per core, up to 4, when the
+    pipeline recognises names; results are the same as with one).
     """
     report = report if report is not None else IngestReport()
     registry = EntityRegistry.from_entities(store.local_entities())
-    pipeline = pipeline or Pipeline.from_names(
-        stages, instances={"link": LinkStage(registry=registry)}
-    )
+    instances: dict[str, Any] = {"link": LinkStage(registry=registry)}
+    workers = workers if workers is not None else parallel.auto_workers(stages)
+    run: parallel.Runner
+    if pipeline is None and workers > 1:
+        run = parallel.adaptive(stages, instances, workers, store.contains)
+    else:
+        run = parallel.in_process(
+            pipeline or Pipeline.from_names(stages, instances), store.contains
+        )
     mark = registry.mark()
-    articles = _processed(
-        iter_inputs(inputs, options or ReadOptions()), pipeline, report, store.contains
-    )
+    articles = _processed(iter_inputs(inputs, options or ReadOptions()), run, report)
     batch: list[Article] = []
 
     def flush() -> None:
@@ -144,7 +146,9 @@ def extract(
     Local entity ids are shared across the articles of one run (one registry per call)."""
     pipeline = pipeline or Pipeline.from_names(stages)
     report = report if report is not None else IngestReport()
-    for article in _processed(iter_inputs(inputs, options or ReadOptions()), pipeline, report):
+    for article in _processed(
+        iter_inputs(inputs, options or ReadOptions()), parallel.in_process(pipeline), report
+    ):
         yield to_record(article)
 
 
@@ -193,7 +197,9 @@ def extract_stream(
 ) -> Iterator[dict[str, object]]:
     pipeline = pipeline or Pipeline.from_names(stages)
     report = report if report is not None else IngestReport()
-    for article in _processed(articles_from_jsonl(stream, report), pipeline, report):
+    for article in _processed(
+        articles_from_jsonl(stream, report), parallel.in_process(pipeline), report
+    ):
         yield to_record(article)
 
 

@@ -69,6 +69,15 @@ _BUILTIN_STAGE_MODULES = (
 )
 
 
+def assigned_by(names: Iterable[str]) -> set[str]:
+    """What the named stages assign, read from their classes without building them."""
+    _load_builtin_stages()
+    out: set[str] = set()
+    for name in names:
+        out.update(getattr(_REGISTRY[name], "assigns", ()))
+    return out
+
+
 def _load_builtin_stages() -> None:
     # Importing the stage modules runs their @register decorators.
     for module in _BUILTIN_STAGE_MODULES:
@@ -81,13 +90,18 @@ CORE_STAGES = ("clean", "metadata", "lang", "sentences")
 
 
 class Pipeline:
-    def __init__(self, stages: Sequence[Stage]) -> None:
+    def __init__(self, stages: Sequence[Stage], given: Iterable[str] = READER_FIELDS) -> None:
+        """``given``: fields already filled before the first stage (by the reader, or by
+        earlier stages run elsewhere, as in ``marsad.parallel``)."""
         self.stages = list(stages)
-        self._check_order()
+        self._check_order(set(given))
 
     @classmethod
     def from_names(
-        cls, names: Iterable[str] = DEFAULT_STAGES, instances: Mapping[str, Stage] | None = None
+        cls,
+        names: Iterable[str] = DEFAULT_STAGES,
+        instances: Mapping[str, Stage] | None = None,
+        given: Iterable[str] = READER_FIELDS,
     ) -> Pipeline:
         """Stages by name, built by their registered factories; ``instances`` supplies
         ready-made stages for some names (a linker holding the store's entity registry)."""
@@ -97,13 +111,12 @@ class Pipeline:
         missing = [n for n in names if n not in _REGISTRY and n not in instances]
         if missing:
             raise PipelineError(f"unknown stage(s) {missing}; known: {sorted(_REGISTRY)}")
-        return cls([instances[n] if n in instances else _REGISTRY[n]() for n in names])
+        return cls([instances[n] if n in instances else _REGISTRY[n]() for n in names], given)
 
     def stage(self, name: str) -> Stage | None:
         return next((s for s in self.stages if s.name == name), None)
 
-    def _check_order(self) -> None:
-        have = set(READER_FIELDS)
+    def _check_order(self, have: set[str]) -> None:
         for stage in self.stages:
             lacking = [f for f in stage.requires if f not in have]
             if lacking:

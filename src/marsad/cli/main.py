@@ -52,6 +52,11 @@ def cli(verbose: int) -> None:
 @read_options
 @stage_options
 @click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    help="Processes for the costly stages (default: one per core, up to 4).",
+)
+@click.option(
     "--progress/--no-progress", default=None, help="Progress bar (default: on a terminal)."
 )
 def ingest(
@@ -61,6 +66,7 @@ def ingest(
     timeout: float,
     no_follow_links: bool,
     fast: bool,
+    workers: int | None,
     progress: bool | None,
 ) -> None:
     """Read files, folders (recursively) and URLs into the store.
@@ -81,6 +87,7 @@ def ingest(
                 progress=bar.update,
                 report=report,
                 stages=stages_for(fast),
+                workers=workers,
             )
         except KeyboardInterrupt:
             bar.close()
