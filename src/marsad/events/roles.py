@@ -1,0 +1,149 @@
+"""Who acted, on whom, where and when: the arguments of one trigger, from the mentions and
+dates of its sentence.
+
+English is subject-verb-object: the source is the first actor of the trigger's clause, the
+target the first actor after the trigger. Arabic news prose is mostly verb-subject-object:
+an actor right after the verb is its source, else the actor before it (a fronted
+subject). A nominal trigger takes its agent from "of"/"by" ("the assault of ISIS on the
+prison"; "هجوم داعش على"). Nothing is guessed: an argument the sentence does not give is null.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from marsad.events.triggers import Hit
+from marsad.types import Article, DateMention, Mention
+
+ACTOR_LABELS = frozenset({"PER", "ORG", "GPE", "NORP"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+# A clause ends at a dash of a dateline or a semicolon; the subject of the trigger is after it.
+_CLAUSE_BREAK = re.compile(r"\s[–—-]\s|;|؛")
+# The agent of a nominal or passive trigger: "assault of", "attacked by".
+_AGENT_GAP = {
+    "en": re.compile(r"^\s*(?:of|by)\s+(?:the\s+)?$", re.IGNORECASE),
+    "ar": re.compile(r"^\s*(?:من\s+(?:قبل|جانب)\s+|على\s+يد\s+)?$"),
+}
+# A target is introduced by these; preferred over the next actor named.
+_TARGET_GAP = {
+    "en": re.compile(r"(?:\b(?:on|against|to|with|at|into)\s+(?:the\s+)?)$", re.IGNORECASE),
+    "ar": re.compile(r"(?:(?:^|\s)(?:إلى|الى|على|ضد|مع|تجاه|بحق)\s+)$"),
+}
+_PLACE_GAP = {
+    "en": re.compile(r"(?:\b(?:in|at|near|outside|inside|from)\s+(?:the\s+)?)$", re.IGNORECASE),
+    "ar": re.compile(r"(?:(?:^|\s)(?:في|فى|بمدينة|قرب|داخل|بـ?)\s*)$"),
+}
+# Arabic VSO: how close after the verb its subject must start.
+_AR_SUBJECT_REACH = 40
+_AGENT_REACH = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    source: Mention | None
+    target: Mention | None
+    place: Mention | None
+
+
+def find_roles(
+    article: Article,
+    hit: Hit,
+    sent_start: int,
+    sent_end: int,
+    mentions: list[Mention],
+    lang: str,
+) -> Roles:
+    """Source, target and place of the trigger ``hit`` (offsets into ``article.text``),
+    chosen among ``mentions`` of the sentence."""
+    text = article.text
+    actors = [m for m in mentions if m.label in ACTOR_LABELS]
+    before = [m for m in actors if m.end <= hit.start]
+    after = [m for m in actors if m.start >= hit.end]
+    clause_start = _clause_start(text, sent_start, hit.start)
+    agent_gap = _AGENT_GAP.get(lang, _AGENT_GAP["en"])
+    source: Mention | None = None
+    target: Mention | None = None
+    near_agent = after and after[0].start - hit.end <= _AGENT_REACH
+    if near_agent and agent_gap.match(text[hit.end : after[0].start]):
+        source = after[0]
+    if source is None and hit.target_before:
+        in_clause = [m for m in before if m.start >= clause_start] or before
+        if in_clause:
+            source = in_clause[0]
+            target = next((m for m in in_clause[1:] if not _same(m, source)), None)
+    if source is None and lang == "ar":
+        near = [m for m in after if m.start - hit.end <= _AR_SUBJECT_REACH]
+        if near and not _TARGET_GAP["ar"].search(text[hit.end : near[0].start]):
+            source = near[0]
+    if source is None:
+        in_clause = [m for m in before if m.start >= clause_start]
+        if in_clause:
+            source = in_clause[0]
+    if target is None:
+        target = _pick_target(text, after, source, lang)
+    place = _pick_place(text, mentions, (source, target), lang)
+    return Roles(source, target, place)
+
+
+def _pick_target(
+    text: str, after: list[Mention], source: Mention | None, lang: str
+) -> Mention | None:
+    candidates = [m for m in after if source is None or (m is not source and not _same(m, source))]
+    if not candidates:
+        return None
+    gap = _TARGET_GAP.get(lang, _TARGET_GAP["en"])
+    for m in candidates:
+        if gap.search(text[max(0, m.start - 20) : m.start]):
+            return m
+    return candidates[0]
+
+
+def _pick_place(
+    text: str, mentions: list[Mention], used: tuple[Mention | None, ...], lang: str
+) -> Mention | None:
+    places = [m for m in mentions if m.label in PLACE_LABELS and all(m is not u for u in used)]
+    if not places:
+        return None
+    gap = _PLACE_GAP.get(lang, _PLACE_GAP["en"])
+    marked = [m for m in places if gap.search(text[max(0, m.start - 20) : m.start])]
+    # "visited the Department ... in Qamishlo": the place after the target is the event's;
+    # one before it often belongs to an actor's title ("ambassador in Kuwait").
+    target = used[1]
+    if target is not None:
+        marked = [m for m in marked if m.start >= target.end] or marked
+    # A GPE named as an actor ("Turkey accused ...") is not a place; one after "in" is.
+    return marked[0] if marked else next((m for m in places if m.label != "GPE"), None)
+
+
+def _clause_start(text: str, sent_start: int, trigger_start: int) -> int:
+    start = sent_start
+    for match in _CLAUSE_BREAK.finditer(text, sent_start, trigger_start):
+        start = match.end()
+    return start
+
+
+def _same(a: Mention, b: Mention) -> bool:
+    return a.entity_id is not None and a.entity_id == b.entity_id
+
+
+def event_date(
+    article: Article, dates: list[DateMention], sentence_text: str, today_said: bool
+) -> str | None:
+    """The ISO date of the event: a resolved date of its sentence, else the article's
+    date when the sentence says the event is today; else null."""
+    for d in dates:
+        if d.value is not None:
+            return d.value
+        if d.relative == "0d" and article.published:
+            return article.published[:10]
+    if today_said and article.published:
+        return article.published[:10]
+    return None
+
+
+def actor_name(article: Article, m: Mention | None) -> str | None:
+    if m is None:
+        return None
+    return m.name or article.text[m.start : m.end]

@@ -1,0 +1,190 @@
+"""The ``events`` stage: PLOVER events with actors, place, date and evidence.
+
+Each sentence is coded on its own; its triggers (or, with a model backend, its predicted
+type) become events whose evidence is the sentence. A list of demands gives one REQUEST per
+sentence that states one, each with its own evidence.
+"""
+
+from __future__ import annotations
+
+import logging
+from bisect import bisect_left
+from typing import Protocol
+
+from marsad.events.lexicon import EVENT_TYPES, Lexicon, lexicon
+from marsad.events.roles import ACTOR_LABELS, Roles, actor_name, event_date, find_roles
+from marsad.events.triggers import Hit, aux_modes, find_triggers
+from marsad.pipeline import register
+from marsad.types import Article, Event, Mention, Sentence
+
+log = logging.getLogger(__name__)
+
+_SUPPORTED = ("en", "ar")
+# A subject this far into its sentence is no longer "the sentence's subject" (for
+# resolving "It called for ..." to the subject of the sentence before).
+_SUBJECT_REACH = 40
+
+
+class SentenceClassifier(Protocol):
+    """What a model backend offers: one (type, score) per sentence, type None for none."""
+
+    name: str
+
+    def classify(self, texts: list[str]) -> list[tuple[str | None, float]]: ...
+
+
+class EventsStage:
+    name: str = "events"
+    requires: tuple[str, ...] = ("text", "sentences", "mentions", "lang", "dates")
+    assigns: tuple[str, ...] = ("events",)
+    backend: str = "rules"
+
+    def __init__(self, classifier: SentenceClassifier | None = None) -> None:
+        self.classifier = classifier
+        self.backend = "rules" if classifier is None else classifier.name
+        for lang in _SUPPORTED:  # fail on a malformed data file now, not mid-batch
+            lexicon(lang)
+
+    def __call__(self, article: Article) -> None:
+        article.events = self.code(article)
+
+    def code(self, article: Article) -> list[Event]:
+        """The events of an article (pure: the article is not changed)."""
+        text = article.text
+        sentences = article.sentences or ([Sentence(0, len(text))] if text.strip() else [])
+        mentions = sorted(article.mentions, key=lambda m: m.start)
+        starts = [m.start for m in mentions]
+        predicted = self._predict(text, sentences)
+        events: list[Event] = []
+        last_subject: Mention | None = None
+        for index, sent in enumerate(sentences):
+            lang = self._lang(article, sent)
+            if lang is None:
+                continue
+            lex = lexicon(lang)
+            lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
+            in_sent = [m for m in mentions[lo:hi] if m.end <= sent.end]
+            hits = find_triggers(text, lex, sent.start, sent.end)
+            if predicted is not None:
+                hits = _model_hits(hits, predicted[index], sent)
+            for hit in hits:
+                events.append(self._event(article, sent, hit, in_sent, lex, last_subject))
+            subject = next((m for m in in_sent if m.label in ACTOR_LABELS), None)
+            if subject is not None and subject.start - sent.start <= _SUBJECT_REACH:
+                last_subject = subject
+        return events
+
+    def _predict(
+        self, text: str, sentences: list[Sentence]
+    ) -> list[tuple[str | None, float]] | None:
+        if self.classifier is None or not sentences:
+            return None
+        return self.classifier.classify([text[s.start : s.end] for s in sentences])
+
+    @staticmethod
+    def _lang(article: Article, sent: Sentence) -> str | None:
+        # A paragraph's own language wins: English quotes in an Arabic page exist.
+        for para in article.paragraphs:
+            if para.start <= sent.start < para.end and para.lang in _SUPPORTED:
+                return para.lang
+        return article.lang if article.lang in _SUPPORTED else None
+
+    def _event(
+        self,
+        article: Article,
+        sent: Sentence,
+        hit: Hit,
+        mentions: list[Mention],
+        lex: Lexicon,
+        last_subject: Mention | None,
+    ) -> Event:
+        text = article.text
+        roles = find_roles(article, hit, sent.start, sent.end, mentions, lex.lang)
+        source = roles.source
+        if source is None:
+            source = _anaphoric_subject(article, hit, sent, lex, last_subject)
+        source_name, source_id = actor_name(article, source), source.entity_id if source else None
+        speaker = _quote_speaker(article, hit)
+        if speaker is not None and source is None:
+            source_name, source_id = speaker
+        dates = [d for d in article.dates if sent.start <= d.start and d.end <= sent.end]
+        today = lex.today is not None and lex.today.search(text, sent.start, sent.end) is not None
+        date = event_date(article, dates, text[sent.start : sent.end], today)
+        aux = aux_modes(text, hit, lex, sent.start, sent.end)
+        if "historical" not in aux and _before_publication(date, article.published):
+            aux.append("historical")
+        return Event(
+            type=hit.type,
+            start=sent.start,
+            end=sent.end,
+            mode=hit.mode,
+            aux=aux,
+            source=source_name,
+            source_entity_id=source_id,
+            target=actor_name(article, roles.target),
+            target_entity_id=roles.target.entity_id if roles.target else None,
+            place=actor_name(article, roles.place),
+            place_entity_id=roles.place.entity_id if roles.place else None,
+            date=date,
+            trigger_start=hit.start if hit.end > hit.start else None,
+            trigger_end=hit.end if hit.end > hit.start else None,
+            backend=self.backend,
+            score=round(hit.weight * (1.0 if source_name else 0.8), 3),
+        )
+
+
+def _anaphoric_subject(
+    article: Article, hit: Hit, sent: Sentence, lex: Lexicon, last_subject: Mention | None
+) -> Mention | None:
+    """ "It called for ...": the pronoun (or "the statement") before the trigger stands for
+    the subject of an earlier sentence."""
+    if last_subject is None or lex.pronoun_subject is None:
+        return None
+    if lex.pronoun_subject.search(article.text, sent.start, hit.start) is None:
+        return None
+    return last_subject
+
+
+def _quote_speaker(article: Article, hit: Hit) -> tuple[str | None, str | None] | None:
+    # An accusation inside a quote is the speaker's act.
+    for quote in article.quotes:
+        if quote.start <= hit.start < quote.end and (quote.speaker or quote.speaker_entity_id):
+            return quote.speaker, quote.speaker_entity_id
+    return None
+
+
+def _before_publication(date: str | None, published: str | None) -> bool:
+    # A year stated before the article's year ("since 2019" in a 2022 article).
+    if not date or not published:
+        return False
+    return date[:4] < published[:4]
+
+
+def _model_hits(hits: list[Hit], predicted: tuple[str | None, float], sent: Sentence) -> list[Hit]:
+    """The model decides the type; a rule trigger of that type, when there is one, anchors
+    the arguments, else the sentence start does."""
+    type_, score = predicted
+    if type_ is None or type_ not in EVENT_TYPES:
+        return []
+    anchor = next((h for h in hits if h.type == type_), None)
+    if anchor is not None:
+        return [
+            Hit(
+                type_,
+                anchor.mode,
+                anchor.start,
+                anchor.end,
+                score,
+                anchor.target_before,
+                anchor.frames,
+            )
+        ]
+    return [Hit(type_, None, sent.start, sent.start, score, False, False)]
+
+
+@register("events")
+def events_stage() -> EventsStage:
+    return EventsStage()
+
+
+__all__ = ["EventsStage", "Roles", "SentenceClassifier"]

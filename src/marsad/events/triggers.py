@@ -1,0 +1,99 @@
+"""Finding the trigger words of PLOVER events in one sentence.
+
+Pure text work: no mentions, no article. The stage and the evaluation both call
+``find_triggers``, so what is measured is what runs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from marsad.events.lexicon import Lexicon
+
+# How far after a framing trigger ("demanded", "threatened to") the act it reports may
+# start; a trigger that far along belongs to the demand, not to a new event.
+_FRAME_REACH = 60
+# Sentences longer than this are scanned in full, but a pathological one cannot make the
+# stage slow: patterns have no nested quantifiers, so a scan is linear in the length.
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    type: str
+    mode: str | None
+    start: int  # offsets in the text given to find_triggers
+    end: int
+    weight: float
+    target_before: bool
+    frames: bool
+
+
+def find_triggers(text: str, lex: Lexicon, start: int = 0, end: int | None = None) -> list[Hit]:
+    """The event triggers in ``text[start:end]``, one per type (its first), in text order.
+
+    Overlapping triggers keep the heavier (then longer) one; a trigger inside the reach of
+    an earlier framing trigger is the content of that act and is dropped.
+    """
+    end = len(text) if end is None else end
+    found: list[Hit] = []
+    for trig in lex.triggers:
+        match = trig.pattern.search(text, start, end)
+        if match is None or match.end() == match.start():
+            continue
+        found.append(
+            Hit(
+                trig.type,
+                trig.mode,
+                match.start(),
+                match.end(),
+                trig.weight,
+                trig.target_before,
+                trig.frames,
+            )
+        )
+    found.sort(key=lambda h: (h.start, -h.weight, -(h.end - h.start)))
+    kept: list[Hit] = []
+    for hit in found:
+        if any(_overlaps(hit, k) for k in kept):
+            clash = [k for k in kept if _overlaps(hit, k)]
+            if all(hit.weight > k.weight for k in clash):
+                kept = [k for k in kept if k not in clash]
+            else:
+                continue
+        if any(k.frames and k.end <= hit.start < k.end + _FRAME_REACH for k in kept):
+            continue
+        if any(k.type == hit.type for k in kept):
+            continue
+        kept.append(hit)
+    return sorted(kept, key=lambda h: h.start)
+
+
+def primary(hits: list[Hit]) -> Hit | None:
+    """The main event of a sentence: the heaviest trigger, the first among equals (the
+    main verb of a news sentence tends to come before what it governs)."""
+    if not hits:
+        return None
+    return max(hits, key=lambda h: (h.weight, -h.start))
+
+
+def aux_modes(text: str, hit: Hit, lex: Lexicon, start: int, end: int) -> list[str]:
+    """The auxiliary modes whose cue words stand within their window before the trigger
+    (``historical`` looks on both sides: "the attack last year")."""
+    modes: list[str] = []
+    for mode, pattern in lex.aux.items():
+        window = lex.aux_window[mode]
+        lo = max(start, hit.start - window)
+        hi = min(end, hit.end + window) if mode == "historical" else hit.start
+        if _search(pattern, text, lo, hi, hit):
+            modes.append(mode)
+    return modes
+
+
+def _search(pattern: re.Pattern[str], text: str, lo: int, hi: int, hit: Hit) -> bool:
+    # the cue must not be the trigger itself ("refused" is not its own negation)
+    return any(not hit.start <= m.start() < hit.end for m in pattern.finditer(text, lo, hi))
+
+
+def _overlaps(a: Hit, b: Hit) -> bool:
+    return a.start < b.end and b.start < a.end

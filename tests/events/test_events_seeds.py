@@ -1,0 +1,69 @@
+"""Golden expectations on the seed articles, through the real pipeline."""
+
+from __future__ import annotations
+
+from marsad.types import Article, Event
+
+
+def _find(article: Article, type_: str, trigger: str | None = None) -> list[Event]:
+    return [
+        e
+        for e in article.events
+        if e.type == type_
+        and (trigger is None or trigger in article.text[e.trigger_start or 0 : e.trigger_end or 0])
+    ]
+
+
+def test_events_seed_000_title_visit_is_consult(seed_events: dict[str, Article]) -> None:
+    visits = _find(seed_events["000"], "CONSULT", "visits")
+    assert visits, seed_events["000"].events
+    visit = visits[0]
+    assert visit.mode == "visit"
+    assert visit.target_entity_id == "marsad:org/aanes-department-of-external-relations"
+    assert visit.place_entity_id == "marsad:place/qamishli"
+    assert visit.date is None  # the English page states no date: null, not a guess
+
+
+def test_events_seed_001_visit_dated_in_qamishlo(seed_events: dict[str, Article]) -> None:
+    article = seed_events["001"]
+    visit = next(e for e in article.events if e.type == "CONSULT" and e.mode == "visit")
+    assert visit.date == "2022-04-08"
+    assert visit.place_entity_id == "marsad:place/qamishli"
+    assert visit.target_entity_id == "marsad:org/aanes-department-of-external-relations"
+    assert article.text[visit.start : visit.end].startswith("وصل اليوم")
+
+
+def test_events_seed_001_consultations_are_no_assault(seed_events: dict[str, Article]) -> None:
+    article = seed_events["001"]
+    first_two = article.sentences[:2]
+    assert not [e for e in article.events if e.type == "ASSAULT" and e.start < first_two[-1].end]
+
+
+def test_events_seed_002_one_request_per_demand(seed_events: dict[str, Article]) -> None:
+    article = seed_events["002"]
+    requests = _find(article, "REQUEST")
+    evidence = {(e.start, e.end) for e in requests}
+    assert len(evidence) >= 6  # seven terms, each stated in its own sentence
+    assert all(e.source_entity_id == "marsad:org/aanes" for e in requests)
+
+
+def test_events_seed_002_prison_assault_is_historical(seed_events: dict[str, Article]) -> None:
+    assault = _find(seed_events["002"], "ASSAULT", "assault")[0]
+    assert assault.source_entity_id == "marsad:org/isis"
+    assert "historical" in assault.aux
+    assert "al-Sina" in seed_events["002"].text[assault.start : assault.end]
+
+
+def test_events_seed_004_omar_accuses_turkey(seed_events: dict[str, Article]) -> None:
+    accusations = _find(seed_events["004"], "ACCUSE")
+    assert any(
+        e.source_entity_id == "marsad:per/abdul-karim-omar" and e.target == "Turkey"
+        for e in accusations
+    )
+
+
+def test_events_seeds_evidence_holds_trigger(seed_events: dict[str, Article]) -> None:
+    for article in seed_events.values():
+        for e in article.events:
+            assert e.start <= (e.trigger_start or e.start) <= (e.trigger_end or e.end) <= e.end
+            assert e.backend == "rules"
