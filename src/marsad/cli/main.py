@@ -340,6 +340,19 @@ def eval_geo(path: Path, limit: int | None, no_recogniser: bool) -> None:
     click.echo(json.dumps(result, indent=2, ensure_ascii=False))
 
 
+@eval_group.command("events")
+@click.argument("data_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--limit", type=int, help="Only the first N sentences of each set.")
+def eval_events(data_dir: Path, limit: int | None) -> None:
+    """Per-type precision, recall and F1 of the events stage (PLOVER gold, English and Arabic).
+
+    DATA_DIR holds plover_gsr_en/ and plover_gsr_ar/ (or is one of them).
+    """
+    from marsad.eval.events import evaluate_events
+
+    click.echo(json.dumps(evaluate_events(data_dir, limit), indent=2, ensure_ascii=False))
+
+
 def _require_db(db: str) -> None:
     if not db.startswith(("postgresql://", "postgres://")) and not Path(db).exists():
         raise click.ClickException(f"no store at {db}; run `marsad ingest PATH --db {db}` first")
