@@ -34,7 +34,8 @@ def run_size(n: int, workdir: Path, extra: list[str]) -> dict[str, object]:
     code = (
         "import atexit, resource, sys\n"
         "atexit.register(lambda: print('PEAK_RSS_KIB', "
-        "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr))\n"
+        "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "
+        "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr))\n"
         f"sys.argv = {args!r}\n"
         "from marsad.cli.main import main\nmain()\n"
     )
@@ -48,17 +49,20 @@ def run_size(n: int, workdir: Path, extra: list[str]) -> dict[str, object]:
         "articles": n,
         "seconds": round(elapsed, 2),
         "articles_per_second": round(n / elapsed, 1),
-        "peak_rss_mib": round(_peak_kib(done.stderr) / 1024, 1),
+        "peak_rss_mib": round(_peak_kib(done.stderr)[0] / 1024, 1),
+        # The largest worker process, when the costly stages ran in workers (else 0).
+        "peak_worker_rss_mib": round(_peak_kib(done.stderr)[1] / 1024, 1),
         "corpus_mib": round(corpus.stat().st_size / 2**20, 1),
         "db_mib": round(db.stat().st_size / 2**20, 1),
         "summary": next(ln for ln in done.stderr.splitlines() if ln.startswith("read ")),
     }
 
 
-def _peak_kib(stderr: str) -> int:
+def _peak_kib(stderr: str) -> tuple[int, int]:
     for line in stderr.splitlines():
         if line.startswith("PEAK_RSS_KIB"):
-            return int(line.split()[1])
+            _, own, children = line.split()
+            return int(own), int(children)
     raise SystemExit("the ingest child did not report its peak memory")
 
 

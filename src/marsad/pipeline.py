@@ -66,6 +66,8 @@ _BUILTIN_STAGE_MODULES = (
     "marsad.entities.recognize.stage",
     "marsad.entities.link",
     "marsad.geo.stage",
+    "marsad.quotes.stage",
+    "marsad.events.stage",
 )
 
 
@@ -84,7 +86,9 @@ def _load_builtin_stages() -> None:
         importlib.import_module(module)
 
 
-DEFAULT_STAGES = ("clean", "metadata", "lang", "sentences", "mentions", "link", "geo")
+DEFAULT_STAGES = (
+    "clean", "metadata", "lang", "sentences", "mentions", "link", "geo", "quotes", "events",
+)  # fmt: skip
 # The article stages alone: what `--fast` runs (no names, ~400 articles/s on 2 cores).
 CORE_STAGES = ("clean", "metadata", "lang", "sentences")
 
