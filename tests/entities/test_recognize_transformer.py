@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tiny_models import tiny_bert
 
 from marsad.types import Article, Paragraph, Sentence
 
@@ -37,23 +38,7 @@ LABELS = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC"]
 def tiny_model(path: Path, favour: str) -> Path:
     """A one-layer BERT whose classifier always picks ``favour`` (weights zero, bias set)."""
     torch = pytest.importorskip("torch")
-    transformers = pytest.importorskip("transformers")
-    (path / "vocab.txt").write_text("\n".join(VOCAB) + "\n", encoding="utf-8")
-    tokenizer = transformers.BertTokenizerFast(
-        vocab_file=str(path / "vocab.txt"), do_lower_case=True
-    )
-    config = transformers.BertConfig(
-        vocab_size=len(VOCAB),
-        hidden_size=8,
-        num_hidden_layers=1,
-        num_attention_heads=1,
-        intermediate_size=16,
-        max_position_embeddings=64,
-        num_labels=len(LABELS),
-        id2label=dict(enumerate(LABELS)),
-        label2id={name: i for i, name in enumerate(LABELS)},
-    )
-    model = transformers.BertForTokenClassification(config)
+    model, tokenizer = tiny_bert(path, VOCAB, LABELS, "BertForTokenClassification")
     with torch.no_grad():
         model.classifier.weight.zero_()
         model.classifier.bias.zero_()

@@ -3,6 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tiny_models import tiny_bert
 
 from marsad.events.lexicon import EVENT_TYPES
 from marsad.events.stage import EventsStage
@@ -11,25 +12,11 @@ from marsad.types import Article, Sentence
 
 @pytest.fixture(scope="module")
 def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    transformers = pytest.importorskip("transformers")
-    pytest.importorskip("torch")
     path = tmp_path_factory.mktemp("tiny_events_model")
     vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "the", "army", "attacked", "town"]
-    (path / "vocab.txt").write_text("\n".join(vocab), encoding="utf-8")
-    tokenizer = transformers.BertTokenizer(str(path / "vocab.txt"))
     labels = ["NONE", "ASSAULT", "DEMAND"]
-    config = transformers.BertConfig(
-        vocab_size=len(vocab),
-        hidden_size=8,
-        num_hidden_layers=1,
-        num_attention_heads=2,
-        intermediate_size=16,
-        max_position_embeddings=64,
-        num_labels=len(labels),
-        id2label=dict(enumerate(labels)),
-        label2id={name: i for i, name in enumerate(labels)},
-    )
-    transformers.BertForSequenceClassification(config).save_pretrained(path)
+    model, tokenizer = tiny_bert(path, vocab, labels, "BertForSequenceClassification")
+    model.save_pretrained(path)
     tokenizer.save_pretrained(path)
     return path
 
