@@ -55,7 +55,8 @@ def stage_options(f: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--fast",
         is_flag=True,
-        help="Skip names and entities (about 25x faster on English); re-ingest later for them.",
+        help="Only clean, date, language and sentences (about 15x faster): no names, places,"
+        " quotes or events for these articles.",
     )(f)
 
 
