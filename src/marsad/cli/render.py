@@ -65,6 +65,17 @@ def article_text(a: Article) -> str:
     )
     removed = "\n".join(f"{'':>12}  [{r.kind}] {_first_words(r.text, 12)}" for r in a.removed)
     parts = [head]
+    if a.mentions:
+        names = sorted({m.name or a.text[m.start : m.end] for m in a.mentions})
+        parts.append(f"{'names':>12}: {' · '.join(names[:30])}")
+    for q in a.quotes[:20]:
+        said = _first_words(a.text[q.start : q.end], 14)
+        parts.append(f"{'said':>12}: {q.speaker or '(speaker not given)'}: {said}")
+    for e in a.events[:20]:
+        who = f"{e.source or '?'} → {e.target or '?'}"
+        parts.append(
+            f"{'event':>12}: {e.type}{'/' + e.mode if e.mode else ''} {who} {e.date or ''}"
+        )
     if dates:
         parts.append(f"{'dates':>12}:\n{dates}")
     if removed:
