@@ -67,3 +67,31 @@ def test_events_seeds_evidence_holds_trigger(seed_events: dict[str, Article]) ->
         for e in article.events:
             assert e.start <= (e.trigger_start or e.start) <= (e.trigger_end or e.end) <= e.end
             assert e.backend == "rules"
+
+
+def test_events_seed_003_one_meeting_is_one_consult(seed_events: dict[str, Article]) -> None:
+    # The report names its meeting ("الاجتماع") in many sentences: one meeting, one event.
+    meetings = [e for e in seed_events["003"].events if e.type == "CONSULT" and e.mode == "meet"]
+    assert len(meetings) == 1, meetings
+
+
+def test_events_seed_003_meeting_about_isis_is_not_with_isis(
+    seed_events: dict[str, Article],
+) -> None:
+    # "اجتماع دولي لمناقشة أوضاع مرتزقة داعش": ISIS is the topic, neither side of the meeting.
+    for event in _find(seed_events["003"], "CONSULT"):
+        assert event.source_entity_id != "marsad:org/isis"
+        assert event.target_entity_id != "marsad:org/isis"
+
+
+def test_events_seed_001_topic_group_is_not_the_requester(seed_events: dict[str, Article]) -> None:
+    # "تحدث عن ... وضرورة ... ملف معتقلي داعش" and "دعت إلى إنشاء محكمة لمقاتلي التنظيم":
+    # the group named in the demand is its object, not who demands.
+    requests = _find(seed_events["001"], "REQUEST")
+    assert requests
+    assert all(e.source_entity_id != "marsad:org/isis" for e in requests), requests
+
+
+def test_events_seed_001_responsibility_is_no_threat(seed_events: dict[str, Article]) -> None:
+    # "من المهم أن يتحمل المجتمع الدولي مسؤولياته ... بحذر" is an appeal, not a threat.
+    assert not _find(seed_events["001"], "THREATEN")

@@ -117,3 +117,30 @@ def test_stage_registered_with_contract() -> None:
     assert stage.requires == ("text", "sentences", "mentions", "lang", "dates")
     assert stage.assigns == ("events",)
     assert stage.backend == "rules"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a participle noun or a talked-about event is no report of one happening
+        ("ar", "وقالت الشرطة إن المتظاهرين غادروا الساحة بعد الظهر.", None),
+        ("ar", "ودعت الحكومة إلى حماية المتظاهرين السلميين.", "REQUEST"),
+        ("ar", "وأدانت الوزارة عملية الاغتيال التي استهدفت المسؤول.", "ACCUSE"),
+        ("ar", "وتناول البيان خطر الهجمات على المنشآت النفطية.", None),
+        # a finite verb, or a noun with a report verb beside it, is one
+        ("ar", "وتظاهر مئات الطلاب في وسط العاصمة.", "PROTEST"),
+        ("ar", "وخرج المتظاهرون إلى الشوارع مرددين هتافات ضد الحكومة.", "PROTEST"),
+        ("ar", "قتل ثلاثة من رجال الشرطة في هجوم انتحاري ببغداد.", "ASSAULT"),
+        ("ar", "وأسفر الانفجار عن مقتل خمسة أشخاص.", "ASSAULT"),
+        ("ar", "وتحدث التقرير عن أوضاع معتقلي التنظيم في السجون.", None),  # detainees
+        ("ar", "وتم وضع الوفد في صورة الهجمات الأخيرة.", None),  # "تم" reports no attack
+        ("ar", "وتعرضت القافلة للهجوم قرب المدينة.", "ASSAULT"),  # "لل" is ل + ال
+        ("ar", "وقتل عشرة من مقاتلي طالبان في غارة جوية.", "ASSAULT"),  # Taliban, no demand
+        ("ar", "وقالت مصادر في وزارتي الداخلية والدفاع إن الوضع هادئ.", None),  # no visit
+        ("en", "The ministry condemned the assassination of the mayor.", "ACCUSE"),
+        ("en", "Hundreds of students protested in the capital.", "PROTEST"),
+        ("en", "Gunmen killed three policemen in Baghdad.", "ASSAULT"),
+    ],
+)
+def test_triggers_report_reading_gates_nouns(lang: str, text: str, expected: str | None) -> None:
+    assert _main(text, lang) == expected

@@ -3,13 +3,13 @@
 ``patterns.<lang>.yaml`` holds, per PLOVER type, regular expressions for the words that
 signal the event (with the PLOVER mode they imply), and the cue words of the auxiliary
 modes. Arabic patterns are written for the bare stem: the clitics a word may carry
-(و ف ب ل ك ال, and the future prefix س) are added here, once, so the files stay readable.
+(و ف ب ل ك ال لل, and the future prefix س) are added here, once, so the files stay readable.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -40,7 +40,7 @@ LANGS = ("en", "ar")
 # A word edge that works for both scripts (\b treats Arabic letters as word characters too,
 # but we want the clitics inside the match, so Arabic gets its own prefix group).
 _EN_WRAP = r"(?<![\w-])(?:{})(?![\w])"
-_AR_PREFIX = r"(?:[وف]?(?:[بلك]|س)?(?:ال)?)"
+_AR_PREFIX = r"(?:[وف]?(?:لل|[بلك]|س)?(?:ال)?)"  # "لل": ل before ال drops its alef
 _AR_WRAP = r"(?<!\w)" + _AR_PREFIX + r"(?:{})"
 
 
@@ -60,6 +60,7 @@ class Trigger:
     weight: float
     target_before: bool
     frames: bool
+    noun: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +71,12 @@ class Lexicon:
     aux_window: dict[str, int]
     today: re.Pattern[str] | None
     pronoun_subject: re.Pattern[str] | None
+    # Per type: the finite-verb cues that make a sentence report the event; a ``noun``
+    # trigger of that type counts only when one stands in its sentence.
+    report: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    # Contexts (condemnation, negation, plans) that stop a ``noun`` trigger right after them.
+    noun_block: re.Pattern[str] | None = None
+    noun_block_window: int = 0
 
 
 def _compile(pattern: str, lang: str, path: str) -> re.Pattern[str]:
@@ -108,6 +115,7 @@ def lexicon(lang: str) -> Lexicon:
                     weight=float(entry.get("weight", 1.0)),
                     target_before=bool(entry.get("target_before", False)),
                     frames=bool(entry.get("frames", type_ in _FRAMING_TYPES)),
+                    noun=bool(entry.get("noun", False)),
                 )
             )
     aux: dict[str, re.Pattern[str]] = {}
@@ -119,6 +127,14 @@ def lexicon(lang: str) -> Lexicon:
         if pattern is not None:
             aux[mode] = pattern
             windows[mode] = int(spec.get("window", 40))
+    report: dict[str, re.Pattern[str]] = {}
+    for type_, cues in (raw.get("report") or {}).items():
+        if type_ not in EVENT_TYPES:
+            raise DataFileError(path, f"unknown PLOVER type {type_!r}")
+        pattern = _alternation(cues, lang, path)
+        if pattern is not None:
+            report[type_] = pattern
+    block = raw.get("noun_block") or {}
     return Lexicon(
         lang=lang,
         triggers=tuple(triggers),
@@ -126,6 +142,9 @@ def lexicon(lang: str) -> Lexicon:
         aux_window=windows,
         today=_alternation(raw.get("today") or [], lang, path),
         pronoun_subject=_alternation(raw.get("pronoun_subject") or [], lang, path),
+        report=report,
+        noun_block=_alternation(block.get("cues") or [], lang, path),
+        noun_block_window=int(block.get("window", 0)),
     )
 
 

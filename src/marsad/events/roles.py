@@ -37,6 +37,9 @@ _PLACE_GAP = {
 }
 # Arabic VSO: how close after the verb its subject must start.
 _AR_SUBJECT_REACH = 40
+# ... and what may not stand between them: a preposition ("دعت إلى إنشاء محكمة لمقاتلي
+# التنظيم" names the group as the object's complement, not as the one who called).
+_AR_VERB_SUBJECT_GAP = re.compile(r"^(?!.*(?:^|\s)(?:إلى|الى|على|عن|في|من|ضد|مع|حول)\s)", re.DOTALL)
 _AGENT_REACH = 12
 
 
@@ -62,6 +65,10 @@ def find_roles(
     before = [m for m in actors if m.end <= hit.start]
     after = [m for m in actors if m.start >= hit.end]
     clause_start = _clause_start(text, sent_start, hit.start)
+    # Inside a quote the act's subject is named inside the quote, not before it.
+    for quote in article.quotes:
+        if quote.start <= hit.start < quote.end and quote.start > clause_start:
+            clause_start = quote.start
     agent_gap = _AGENT_GAP.get(lang, _AGENT_GAP["en"])
     source: Mention | None = None
     target: Mention | None = None
@@ -73,23 +80,27 @@ def find_roles(
         if in_clause:
             source = in_clause[0]
             target = next((m for m in in_clause[1:] if not _same(m, source)), None)
-    if source is None and lang == "ar":
+    # Only a verb has its subject after it; after a noun ("ضرورة ... داعش") stands its object.
+    if source is None and lang == "ar" and not hit.noun:
         near = [m for m in after if m.start - hit.end <= _AR_SUBJECT_REACH]
-        if near and not _TARGET_GAP["ar"].search(text[hit.end : near[0].start]):
+        if near and _AR_VERB_SUBJECT_GAP.match(text[hit.end : near[0].start]):
             source = near[0]
     if source is None:
         in_clause = [m for m in before if m.start >= clause_start]
         if in_clause:
             source = in_clause[0]
     if target is None:
-        target = _pick_target(text, after, source, lang)
+        target = _pick_target(text, after, source, lang, marked_only=hit.noun and lang == "ar")
     place = _pick_place(text, mentions, (source, target), lang)
     return Roles(source, target, place)
 
 
 def _pick_target(
-    text: str, after: list[Mention], source: Mention | None, lang: str
+    text: str, after: list[Mention], source: Mention | None, lang: str, marked_only: bool = False
 ) -> Mention | None:
+    """The first actor after the trigger introduced as a target ("على", "against"), else
+    the first actor after it; after an Arabic noun only a marked one ("اجتماع ... داعش"
+    is a meeting about ISIS, not with it)."""
     candidates = [m for m in after if source is None or (m is not source and not _same(m, source))]
     if not candidates:
         return None
@@ -97,7 +108,7 @@ def _pick_target(
     for m in candidates:
         if gap.search(text[max(0, m.start - 20) : m.start]):
             return m
-    return candidates[0]
+    return None if marked_only else candidates[0]
 
 
 def _pick_place(

@@ -8,6 +8,7 @@ sentence that states one, each with its own evidence.
 from __future__ import annotations
 
 import logging
+import re
 from bisect import bisect_left
 from typing import Protocol
 
@@ -23,6 +24,8 @@ _SUPPORTED = ("en", "ar")
 # A subject this far into its sentence is no longer "the sentence's subject" (for
 # resolving "It called for ..." to the subject of the sentence before).
 _SUBJECT_REACH = 40
+# Arabic proclitics and article, English article: stripped to compare trigger words.
+_CLITICS = re.compile(r"^(?:the\s+|[وف]?[بلك]?ال|[وف])")
 
 
 class SentenceClassifier(Protocol):
@@ -72,7 +75,7 @@ class EventsStage:
             subject = next((m for m in in_sent if m.label in ACTOR_LABELS), None)
             if subject is not None and subject.start - sent.start <= _SUBJECT_REACH:
                 last_subject = subject
-        return events
+        return _one_per_meeting(text, events)
 
     def _predict(
         self, text: str, sentences: list[Sentence]
@@ -105,7 +108,9 @@ class EventsStage:
             source = _anaphoric_subject(article, hit, sent, lex, last_subject)
         source_name, source_id = actor_name(article, source), source.entity_id if source else None
         speaker = _quote_speaker(article, hit)
-        if speaker is not None and source is None:
+        # A noun ("ضرورة", "the need to") has no subject of its own: inside a quote the act
+        # is the speaker's, whatever group the noun phrase names.
+        if speaker is not None and (source is None or hit.noun):
             source_name, source_id = speaker
         dates = [d for d in article.dates if sent.start <= d.start and d.end <= sent.end]
         today = lex.today is not None and lex.today.search(text, sent.start, sent.end) is not None
@@ -131,6 +136,27 @@ class EventsStage:
             backend=self.backend,
             score=round(hit.weight * (1.0 if source_name else 0.8), 3),
         )
+
+
+def _one_per_meeting(text: str, events: list[Event]) -> list[Event]:
+    """A report names its meeting again and again ("the meeting discussed ...", "الاجتماع
+    ركز على ..."): a later CONSULT of the same mode and the same trigger word is that
+    meeting, not a new one, so only the first is kept."""
+    seen: set[tuple[str | None, str]] = set()
+    kept: list[Event] = []
+    for event in events:
+        if event.type == "CONSULT" and event.trigger_start is not None:
+            key = (event.mode, _stem(text[event.trigger_start : event.trigger_end]))
+            if key in seen:
+                continue
+            seen.add(key)
+        kept.append(event)
+    return kept
+
+
+def _stem(word: str) -> str:
+    # clitics and article off, so "اجتماع", "الاجتماع" and "وبالاجتماع" are one word
+    return _CLITICS.sub("", word.casefold().strip())
 
 
 def _anaphoric_subject(

@@ -27,6 +27,7 @@ class Hit:
     weight: float
     target_before: bool
     frames: bool
+    noun: bool = False  # a noun or impersonal phrase, not a verb: no subject follows it
 
 
 def find_triggers(text: str, lex: Lexicon, start: int = 0, end: int | None = None) -> list[Hit]:
@@ -38,8 +39,16 @@ def find_triggers(text: str, lex: Lexicon, start: int = 0, end: int | None = Non
     end = len(text) if end is None else end
     found: list[Hit] = []
     for trig in lex.triggers:
-        match = trig.pattern.search(text, start, end)
-        if match is None or match.end() == match.start():
+        match = next(
+            (
+                m
+                for m in trig.pattern.finditer(text, start, end)
+                if m.end() > m.start()
+                and (not trig.noun or _reported(text, m, trig.type, lex, start, end))
+            ),
+            None,
+        )
+        if match is None:
             continue
         found.append(
             Hit(
@@ -50,6 +59,7 @@ def find_triggers(text: str, lex: Lexicon, start: int = 0, end: int | None = Non
                 trig.weight,
                 trig.target_before,
                 trig.frames,
+                trig.noun,
             )
         )
     found.sort(key=lambda h: (h.start, -h.weight, -(h.end - h.start)))
@@ -93,6 +103,25 @@ def aux_modes(text: str, hit: Hit, lex: Lexicon, start: int, end: int) -> list[s
 def _search(pattern: re.Pattern[str], text: str, lo: int, hi: int, hit: Hit) -> bool:
     # the cue must not be the trigger itself ("refused" is not its own negation)
     return any(not hit.start <= m.start() < hit.end for m in pattern.finditer(text, lo, hi))
+
+
+def _reported(
+    text: str, match: re.Match[str], type_: str, lex: Lexicon, start: int, end: int
+) -> bool:
+    """Whether a noun trigger ("المتظاهرين", "الاغتيال") stands in a sentence that reports
+    the event happening: a finite verb of that type elsewhere in the sentence, and no
+    condemnation, negation or plan right before the noun."""
+    if lex.noun_block is not None:
+        lo = max(start, match.start() - lex.noun_block_window)
+        if lex.noun_block.search(text, lo, match.start()) is not None:
+            return False
+    cue = lex.report.get(type_)
+    if cue is None:
+        return True
+    return any(
+        not (m.start() < match.end() and match.start() < m.end())
+        for m in cue.finditer(text, start, end)
+    )
 
 
 def _overlaps(a: Hit, b: Hit) -> bool:
