@@ -32,7 +32,7 @@ from marsad.entities.kbchoice import KBMatcher, choose
 from marsad.entities.lexicon import kind_cues, strip_title
 from marsad.entities.matching import DEFAULT_CONFIG, MatchConfig
 from marsad.entities.registry import EntityRegistry
-from marsad.kb import KBEntry, KnowledgeBase, load_kb, normalise_name
+from marsad.kb import KBEntry, KnowledgeBase, default_kb, normalise_name
 from marsad.kb.normalize import strip_possessive
 from marsad.names import is_arabic, name_key
 from marsad.pipeline import register
@@ -48,12 +48,6 @@ ARABIC_SCRIPT_LANGS = frozenset({"ar", "ckb", "fa", "ps", "ur"})
 
 # "Al-Hasakah (Al-Sina'a) prison": a name, another in brackets, the words after both.
 _BRACKETED = re.compile(r"^(?P<outer>[^()]+?)\s*\((?P<inner>[^()]+)\)\s*(?P<tail>[^()]*)$")
-
-
-@cache
-def default_kb() -> KnowledgeBase:
-    """The shipped and user KB, loaded once per process."""
-    return load_kb()
 
 
 @cache
@@ -283,4 +277,4 @@ def _name_lang(name: str, article_lang: str | None) -> str:
     return "und"
 
 
-__all__ = ["BACKEND", "LinkStage", "Links", "default_kb"]
+__all__ = ["BACKEND", "LinkStage", "Links"]

@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from marsad.entities.link import default_kb
-from marsad.kb import KBEntry
+from marsad.kb import KBEntry, default_kb
 from marsad.store import Store
 from marsad.store.protocol import EntityRow, MentionRow
 

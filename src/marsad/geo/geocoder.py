@@ -32,7 +32,7 @@ from marsad.geo.merge import mark_eponyms, merge
 from marsad.geo.names import LANGS, is_direction, name_key, surface_keys
 from marsad.geo.places import Area, PlaceTable
 from marsad.geo.rank import RankWeights, Resolution, choose
-from marsad.kb import KBEntry, KnowledgeBase, load_kb
+from marsad.kb import KBEntry, KnowledgeBase, default_kb
 from marsad.kb.normalize import has_caps
 from marsad.types import Geo
 
@@ -79,7 +79,7 @@ class Geocoder:
     @property
     def kb(self) -> KnowledgeBase:
         if self._kb is None:
-            self._kb = load_kb()
+            self._kb = default_kb()
         return self._kb
 
     @property

@@ -15,7 +15,14 @@ from __future__ import annotations
 
 from marsad.kb.base import KnowledgeBase
 from marsad.kb.entry import ENTITY_TYPES, KBEntry
-from marsad.kb.load import add_user_entry, load_kb, marsad_home, shipped_paths, user_kb_dir
+from marsad.kb.load import (
+    add_user_entry,
+    default_kb,
+    load_kb,
+    marsad_home,
+    shipped_paths,
+    user_kb_dir,
+)
 from marsad.kb.normalize import normalise_name
 
 __all__ = [
@@ -23,6 +30,7 @@ __all__ = [
     "KBEntry",
     "KnowledgeBase",
     "add_user_entry",
+    "default_kb",
     "load_kb",
     "marsad_home",
     "normalise_name",

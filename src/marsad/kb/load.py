@@ -87,6 +87,13 @@ def load_kb(extra_paths: Sequence[Path] = (), *, user_dir: Path | None = None) -
     return KnowledgeBase(by_id.values())
 
 
+@cache
+def default_kb() -> KnowledgeBase:
+    """The shipped and user KB, built once per process and shared by every stage (the
+    recogniser's gazetteer, the linker, the geocoder): one parse, one index."""
+    return load_kb()
+
+
 def _apply(by_id: dict[str, KBEntry], parsed: ParsedEntry) -> None:
     entry = parsed.entry
     base = by_id.get(entry.id)

@@ -33,7 +33,7 @@ from marsad.entities.recognize.lexicon import (
 from marsad.entities.recognize.places import arabic_place_names
 from marsad.entities.recognize.spans import Candidate, resolve
 from marsad.entities.recognize.tokens import Token, tokenize
-from marsad.kb import KnowledgeBase, load_kb
+from marsad.kb import KnowledgeBase, default_kb
 from marsad.resources import load_yaml
 from marsad.types import Article
 
@@ -67,7 +67,7 @@ def extra_names() -> dict[Phrase, str]:
 class Recognizer:
     """Finds mentions in an article's text; heavy parts (KB, spaCy) load on first use.
 
-    ``kb`` defaults to ``load_kb()`` (shipped and user entries); ``spacy`` is a function
+    ``kb`` defaults to ``default_kb()`` (shipped and user entries); ``spacy`` is a function
     returning spaCy-like candidates for ``text[start:end]`` (default: the bundled small
     English model), or None to run English on the gazetteer and rules alone.
     """
@@ -87,7 +87,7 @@ class Recognizer:
     @property
     def gazetteer(self) -> Gazetteer:
         if self._gazetteer is None:
-            self._gazetteer = Gazetteer(self._kb or load_kb(), extra_names())
+            self._gazetteer = Gazetteer(self._kb or default_kb(), extra_names())
         return self._gazetteer
 
     def _spacy(self) -> SpacyFn | None:
