@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlite_dump import dump
 
 from marsad.errors import StoreError
 from marsad.ids import article_id
@@ -48,9 +48,9 @@ def test_sqlite_store_roundtrips_article_and_raw_bytes(store, text: str) -> None
 def test_sqlite_store_same_input_twice_changes_nothing(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     article = make_article("Same text.")
     store.add([article])
-    before = _dump(tmp_path / "m.db")
+    before = dump(tmp_path / "m.db")
     assert [r.status for r in store.add([make_article("Same text.")])] == ["known"]
-    assert _dump(tmp_path / "m.db") == before
+    assert dump(tmp_path / "m.db") == before
 
 
 def test_sqlite_store_marks_copy_with_other_chrome_as_duplicate(store) -> None:  # type: ignore[no-untyped-def]
@@ -89,11 +89,3 @@ def test_sqlite_store_rejects_a_file_that_is_not_a_database(tmp_path: Path) -> N
     path.write_text("this is not sqlite " * 100)
     with pytest.raises(StoreError, match="cannot open"):
         open_store(path)
-
-
-def _dump(path: Path) -> list[str]:
-    conn = sqlite3.connect(path)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
