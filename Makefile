@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DB     ?= marsad.db
 
-.PHONY: demo test lint typecheck unit bench clean
+.PHONY: demo test lint typecheck unit browser bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,7 +31,17 @@ lint: $(VENV)/.installed-dev
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy src/marsad
 
-unit: $(VENV)/.installed-dev
+# The UI tests drive Debian's chromium through Playwright; Playwright's own browser
+# download is never used (it needs a host we cannot reach).
+CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser)
+browser:
+	@if [ -z "$(CHROMIUM)" ]; then \
+	  echo "installing Debian's chromium for the UI tests"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	  || { echo "could not install chromium: run 'apt-get install chromium' as root"; exit 1; }; \
+	fi
+
+unit: $(VENV)/.installed-dev browser
 	$(BIN)/pytest -q -ra
 
 bench: $(VENV)/.installed-dev
