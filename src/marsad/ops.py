@@ -22,6 +22,8 @@ from marsad.ingest import ReadOptions, iter_inputs
 from marsad.pipeline import DEFAULT_STAGES, Pipeline, StageFailure
 from marsad.record import to_record
 from marsad.store import Store
+from marsad.stories.cluster import Clusterer
+from marsad.stories.index import MemoryIndex
 from marsad.types import Article, SourceHints
 
 log = logging.getLogger(__name__)
@@ -107,11 +109,14 @@ def ingest(
     mark = registry.mark()
     articles = _processed(iter_inputs(inputs, options or ReadOptions()), run, report)
     batch: list[Article] = []
+    clusterer = Clusterer()
 
     def flush() -> None:
         nonlocal mark
-        # The batch's articles and the local entities they created go in one transaction.
-        results = store.add(batch, registry.new_since(mark))
+        # The batch's articles, the local entities they created and their story links go in
+        # one transaction: a kill never leaves an article without its story.
+        stories = clusterer.assign(batch, store.story_index())
+        results = store.add(batch, registry.new_since(mark), stories)
         mark = registry.mark()
         for result in results:
             if result.status == "new":
@@ -146,10 +151,33 @@ def extract(
     Local entity ids are shared across the articles of one run (one registry per call)."""
     pipeline = pipeline or Pipeline.from_names(stages)
     report = report if report is not None else IngestReport()
-    for article in _processed(
-        iter_inputs(inputs, options or ReadOptions()), parallel.in_process(pipeline), report
-    ):
-        yield to_record(article)
+    yield from _with_stories(
+        _processed(
+            iter_inputs(inputs, options or ReadOptions()), parallel.in_process(pipeline), report
+        )
+    )
+
+
+STORY_CHUNK = 32  # articles embedded together by the stateless filter
+
+
+def _with_stories(articles: Iterable[Article]) -> Iterator[dict[str, object]]:
+    """Export records with story ids over the articles of one run: the clusterer of
+    ``ingest`` over an index in memory."""
+    clusterer, index = Clusterer(), MemoryIndex()
+    chunk: list[Article] = []
+
+    def assign() -> Iterator[dict[str, object]]:
+        index.apply(clusterer.assign(chunk, index))
+        yield from (to_record(a) for a in chunk)
+        chunk.clear()
+
+    for article in articles:
+        chunk.append(article)
+        if len(chunk) >= STORY_CHUNK:
+            yield from assign()
+    if chunk:
+        yield from assign()
 
 
 def articles_from_jsonl(stream: IO[str], report: IngestReport) -> Iterator[Article | InputError]:
@@ -197,10 +225,9 @@ def extract_stream(
 ) -> Iterator[dict[str, object]]:
     pipeline = pipeline or Pipeline.from_names(stages)
     report = report if report is not None else IngestReport()
-    for article in _processed(
-        articles_from_jsonl(stream, report), parallel.in_process(pipeline), report
-    ):
-        yield to_record(article)
+    yield from _with_stories(
+        _processed(articles_from_jsonl(stream, report), parallel.in_process(pipeline), report)
+    )
 
 
 def _str(value: object) -> str | None:

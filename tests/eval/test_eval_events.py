@@ -8,9 +8,9 @@ from marsad.eval.events import evaluate_events
 
 # Floors just under what was measured (see the task report); they only move down on purpose.
 EN_MACRO_F1 = 0.80
-AR_FLOORS = {"ASSAULT": 0.51, "PROTEST": 0.34}
+AR_FLOORS = {"ASSAULT": 0.52, "PROTEST": 0.50}
 # Precision is what the report-reading gate is for; it must not slide back.
-AR_PRECISION_FLOORS = {"ASSAULT": 0.37, "PROTEST": 0.21}
+AR_PRECISION_FLOORS = {"ASSAULT": 0.39, "PROTEST": 0.38}
 
 
 @pytest.fixture(scope="module")

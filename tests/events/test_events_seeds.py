@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from marsad.types import Article, Event
 
 
@@ -95,3 +97,61 @@ def test_events_seed_001_topic_group_is_not_the_requester(seed_events: dict[str,
 def test_events_seed_001_responsibility_is_no_threat(seed_events: dict[str, Article]) -> None:
     # "من المهم أن يتحمل المجتمع الدولي مسؤولياته ... بحذر" is an appeal, not a threat.
     assert not _find(seed_events["001"], "THREATEN")
+
+
+TAJIKISTAN = "Q863"
+
+
+@pytest.mark.parametrize("seed", ["000", "001"])
+def test_events_seed_tajik_visit_source_is_tajikistan(
+    seed_events: dict[str, Article], seed: str
+) -> None:
+    # "A Tajik delegation visits ...", "وفد طاجاكستاني": the demonym names the state.
+    visit = next(e for e in seed_events[seed].events if e.type == "CONSULT")
+    assert visit.mode == "visit"
+    assert visit.source_entity_id == TAJIKISTAN
+    assert visit.target_entity_id == "marsad:org/aanes-department-of-external-relations"
+
+
+def test_events_seeds_000_and_001_same_event_set(seed_events: dict[str, Article]) -> None:
+    # The same story in English and Arabic: one visit (its reception is the same meeting),
+    # the prison attacks reported as past, and Omar's three calls.
+    english = sorted((e.type, e.mode) for e in seed_events["000"].events)
+    arabic = sorted((e.type, e.mode) for e in seed_events["001"].events)
+    assert (
+        english
+        == arabic
+        == sorted([("CONSULT", "visit"), ("ASSAULT", None)] + [("REQUEST", None)] * 3)
+    )
+    for seed in ("000", "001"):
+        assault = next(e for e in seed_events[seed].events if e.type == "ASSAULT")
+        assert "historical" in assault.aux
+
+
+@pytest.mark.parametrize("seed", ["000", "001"])
+def test_events_seed_demand_content_is_no_event(seed_events: dict[str, Article], seed: str) -> None:
+    # "the need to ... cooperation with the AA ... to provide supplies ... the threat of
+    # terrorism": what Omar asks for has not happened; only the request is an event.
+    types = {e.type for e in seed_events[seed].events}
+    assert not types & {"COOPERATE", "AID", "THREATEN", "SUPPORT"}
+
+
+def test_events_seed_004_described_attack_is_not_the_speakers(
+    seed_events: dict[str, Article],
+) -> None:
+    # 'He said: "At the beginning of the attacks, the Turkish occupation targeted ..."':
+    # Omar describes the attacks, he did not make them.
+    article = seed_events["004"]
+    assert all(
+        e.source_entity_id != "marsad:per/abdul-karim-omar"
+        for e in article.events
+        if e.type in {"ASSAULT", "COERCE"}
+    )
+    # smuggling a woman out of a camp is not coercion of anyone
+    assert not [e for e in article.events if e.type == "COERCE" and e.mode == "other"]
+
+
+def test_events_seed_002_statement_call_is_aanes(seed_events: dict[str, Article]) -> None:
+    # "The statement called the international community ...": the speaker of the statement.
+    calls = _find(seed_events["002"], "REQUEST", "called the")
+    assert calls and calls[0].source_entity_id == "marsad:org/aanes"

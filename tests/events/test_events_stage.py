@@ -144,3 +144,32 @@ def test_stage_registered_with_contract() -> None:
 )
 def test_triggers_report_reading_gates_nouns(lang: str, text: str, expected: str | None) -> None:
     assert _main(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The journalist who was kidnapped in Pakistan wrote a book."),
+        ("ar", "ساعد في اخراج الفيلم الذي يصور حياة الصحافي الذي اختطف في باكستان."),
+    ],
+)
+def test_triggers_relative_clause_is_background(lang: str, text: str) -> None:
+    from marsad.events.lexicon import lexicon
+    from marsad.events.triggers import find_triggers
+
+    assert not [h for h in find_triggers(text, lexicon(lang)) if h.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Could Israel have attacked the convoy?"),
+        ("ar", "قد تكون اسرائيل من اغتالت الحريري؟"),
+    ],
+)
+def test_triggers_question_is_hypothetical(lang: str, text: str) -> None:
+    from marsad.events.lexicon import lexicon
+    from marsad.events.triggers import aux_modes, find_triggers
+
+    hit = next(h for h in find_triggers(text, lexicon(lang)) if h.type == "ASSAULT")
+    assert "hypothetical" in aux_modes(text, hit, lexicon(lang), 0, len(text))

@@ -88,8 +88,11 @@ def test_quotes_seed_004_omar_and_no_names(seed_articles: dict[str, Article]) ->
     article = seed_articles["004"]
     texts = [article.text[q.start : q.end] for q in article.quotes]
     assert sum(q.direct for q in article.quotes) == 8
-    assert sum(not q.direct for q in article.quotes) == 9
-    assert {q.speaker_entity_id for q in article.quotes} == {OMAR}
+    # 9 reported in the body, the headline's "Omar: ...", and "the official Turkish media
+    # ... revealed that ..." whose speaker is no linked name (null, not guessed)
+    assert sum(not q.direct for q in article.quotes) == 11
+    assert {q.speaker_entity_id for q in article.quotes} == {OMAR, None}
+    assert sum(q.speaker is None for q in article.quotes) == 1
     for name in ("Natalia Barkal", "al-Hisbah", "MIT"):
         assert name not in texts
 
@@ -103,3 +106,23 @@ def test_quotes_seed_spans_are_sound(seed_articles: dict[str, Article], number: 
         if q.speaker_start is not None:
             mention = article.text[q.speaker_start : q.speaker_end]
             assert mention and q.speaker_entity_id is not None
+
+
+@pytest.mark.parametrize(
+    ("seed", "speaker", "said"),
+    [
+        ("004", OMAR, "Turkey's trafficking of ISIS from al-Hol is irrefutable evidence"),
+        ("003", BADRAN, "الجهود العسكرية وحدها لا تكفي"),
+    ],
+)
+def test_quotes_seed_headline_attribution(
+    seed_articles: dict[str, Article], seed: str, speaker: str, said: str
+) -> None:
+    # "Omar: ...", "بدران جيا كرد: ...": a name and a colon attribute the line.
+    article = seed_articles[seed]
+    heads = [
+        q for q in article.quotes if q.cue_start is None and said in article.text[q.start : q.end]
+    ]
+    assert heads, [article.text[q.start : q.end] for q in article.quotes]
+    assert heads[0].speaker_entity_id == speaker
+    assert not heads[0].direct

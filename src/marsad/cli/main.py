@@ -28,6 +28,9 @@ from marsad.cli.render import (
     event_line,
     ingest_summary,
 )
+from marsad.cli.search import search_command
+from marsad.cli.serve import serve_command
+from marsad.cli.stories import stories_command, story_command
 from marsad.errors import MarsadError
 from marsad.store import open_store
 
@@ -315,6 +318,10 @@ def names_similarity(a: str, b: str) -> None:
 
 
 cli.add_command(kb_group)
+cli.add_command(stories_command)
+cli.add_command(story_command)
+cli.add_command(search_command)
+cli.add_command(serve_command)
 
 
 @eval_group.command("ner")
@@ -343,14 +350,22 @@ def eval_geo(path: Path, limit: int | None, no_recogniser: bool) -> None:
 @eval_group.command("events")
 @click.argument("data_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--limit", type=int, help="Only the first N sentences of each set.")
-def eval_events(data_dir: Path, limit: int | None) -> None:
+@click.option(
+    "--part",
+    type=click.Choice(["all", "tune", "held-out"]),
+    default="all",
+    show_default=True,
+    help="Fixed split by record id: the held-out third was not used to write the patterns.",
+)
+def eval_events(data_dir: Path, limit: int | None, part: str) -> None:
     """Per-type precision, recall and F1 of the events stage (PLOVER gold, English and Arabic).
 
     DATA_DIR holds plover_gsr_en/ and plover_gsr_ar/ (or is one of them).
     """
     from marsad.eval.events import evaluate_events
 
-    click.echo(json.dumps(evaluate_events(data_dir, limit), indent=2, ensure_ascii=False))
+    report = evaluate_events(data_dir, limit, part=part)
+    click.echo(json.dumps(report, indent=2, ensure_ascii=False))
 
 
 def _require_db(db: str) -> None:

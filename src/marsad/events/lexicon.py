@@ -77,6 +77,9 @@ class Lexicon:
     # Contexts (condemnation, negation, plans) that stop a ``noun`` trigger right after them.
     noun_block: re.Pattern[str] | None = None
     noun_block_window: int = 0
+    # A relative pronoun right before a verb trigger ("الذي اغتيل عام 1999", "who was
+    # killed"): the act describes a person or thing named in passing, not the news.
+    background: re.Pattern[str] | None = None
 
 
 def _compile(pattern: str, lang: str, path: str) -> re.Pattern[str]:
@@ -145,7 +148,19 @@ def lexicon(lang: str) -> Lexicon:
         report=report,
         noun_block=_alternation(block.get("cues") or [], lang, path),
         noun_block_window=int(block.get("window", 0)),
+        background=_background(raw.get("background") or [], path),
     )
+
+
+def _background(words: list[str], path: str) -> re.Pattern[str] | None:
+    # Anchored at the end of the text before a trigger: the pronoun, then at most an
+    # auxiliary ("قد", "was"), then the trigger itself.
+    if not words:
+        return None
+    try:
+        return re.compile(r"(?<!\w)(?:{})\s+$".format("|".join(words)), re.IGNORECASE)
+    except re.error as exc:
+        raise DataFileError(path, f"bad background pattern: {exc}") from exc
 
 
 # Types whose trigger usually reports another act as its content: "demanded that X

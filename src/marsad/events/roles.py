@@ -41,6 +41,28 @@ _AR_SUBJECT_REACH = 40
 # التنظيم" names the group as the object's complement, not as the one who called).
 _AR_VERB_SUBJECT_GAP = re.compile(r"^(?!.*(?:^|\s)(?:إلى|الى|على|عن|في|من|ضد|مع|حول)\s)", re.DOTALL)
 _AGENT_REACH = 12
+# An object is not separated from its verb by a comma or a preposition: "At the beginning
+# of the attacks, the Turkish occupation ..." names the attacker, "دعت إلى إنشاء محكمة
+# لمقاتلي التنظيم" a group the demand is about.
+_OBJECT_GAP_BREAK = {
+    "en": re.compile(r"[,;:]|\b(?:for|of|from|in|about|with|to|by)\b", re.IGNORECASE),
+    "ar": re.compile(r"[,،;؛:]|(?:^|\s)(?:إلى|الى|في|من|عن|حول|ل\S+)(?=\s)"),
+}
+# "the Turkish occupation's attacks": the possessor of a nominal trigger is its agent.
+_POSSESSIVE_GAP = re.compile(r"^['’]s\s+(?:\w+\s+)?$")
+# The subject of a verb is in its own comma-delimited stretch when one names an actor
+# ("During the campaigns of the SDF against ISIS, Turkey begins launching attacks").
+_SEGMENT_BREAK = re.compile(r"[,،]\s")
+# The object stands right after its verb (or after the verb's subject, in Arabic VSO):
+# "accused Turkey", "طالبت الإدارة الذاتية المجتمع الدولي". An actor farther along with no
+# preposition introducing it belongs to another phrase ("a tribunal for the organisation's
+# fighters", "support provided to the SDF"); one introduced by "on"/"على" may stand a bit
+# farther ("the assault of ISIS and its supporters on ..."). A framing trigger's target is
+# its addressee, which always stands close ("called on X", "appealed to X"). Arabic
+# subjects carry long appositions ("وفد برئاسة الدكتور ... سفير ... في الكويت، والسيد ...،
+# إلى دائرة"), so a marked target may stand farther there.
+_OBJECT_REACH = 25
+_MARKED_REACH = {"en": 60, "ar": 160}
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +97,8 @@ def find_roles(
     near_agent = after and after[0].start - hit.end <= _AGENT_REACH
     if near_agent and agent_gap.match(text[hit.end : after[0].start]):
         source = after[0]
+    if source is None and before and _POSSESSIVE_GAP.match(text[before[-1].end : hit.start]):
+        source = before[-1]
     if source is None and hit.target_before:
         in_clause = [m for m in before if m.start >= clause_start] or before
         if in_clause:
@@ -87,28 +111,58 @@ def find_roles(
             source = near[0]
     if source is None:
         in_clause = [m for m in before if m.start >= clause_start]
-        if in_clause:
-            source = in_clause[0]
+        segment = _segment_start(text, clause_start, hit.start)
+        in_segment = [m for m in in_clause if m.start >= segment]
+        if in_segment or in_clause:
+            source = (in_segment or in_clause)[0]
     if target is None:
-        target = _pick_target(text, after, source, lang, marked_only=hit.noun and lang == "ar")
+        anchor = source.end if source is not None and source.start >= hit.end else hit.end
+        target = _pick_target(
+            text,
+            after,
+            source,
+            lang,
+            anchor,
+            marked_reach=_OBJECT_REACH if hit.frames else _MARKED_REACH.get(lang, 60),
+            marked_only=hit.noun and lang == "ar",
+        )
     place = _pick_place(text, mentions, (source, target), lang)
     return Roles(source, target, place)
 
 
 def _pick_target(
-    text: str, after: list[Mention], source: Mention | None, lang: str, marked_only: bool = False
+    text: str,
+    after: list[Mention],
+    source: Mention | None,
+    lang: str,
+    anchor: int,
+    marked_reach: int = _OBJECT_REACH,
+    marked_only: bool = False,
 ) -> Mention | None:
-    """The first actor after the trigger introduced as a target ("على", "against"), else
-    the first actor after it; after an Arabic noun only a marked one ("اجتماع ... داعش"
-    is a meeting about ISIS, not with it)."""
-    candidates = [m for m in after if source is None or (m is not source and not _same(m, source))]
+    """The first actor after ``anchor`` (the trigger, or its subject after it) introduced
+    as a target ("على", "against") within ``marked_reach``, else the actor right after it;
+    after an Arabic noun only a marked one ("اجتماع ... داعش" is a meeting about ISIS, not
+    with it)."""
+    candidates = [
+        m
+        for m in after
+        if m.start >= anchor
+        and m.start - anchor <= marked_reach
+        and (source is None or (m is not source and not _same(m, source)))
+    ]
     if not candidates:
         return None
     gap = _TARGET_GAP.get(lang, _TARGET_GAP["en"])
     for m in candidates:
         if gap.search(text[max(0, m.start - 20) : m.start]):
             return m
-    return None if marked_only else candidates[0]
+    first = candidates[0]
+    if marked_only or first.start - anchor > _OBJECT_REACH:
+        return None
+    gap_break = _OBJECT_GAP_BREAK.get(lang, _OBJECT_GAP_BREAK["en"])
+    if gap_break.search(text, anchor, first.start):
+        return None
+    return first
 
 
 def _pick_place(
@@ -131,6 +185,13 @@ def _pick_place(
 def _clause_start(text: str, sent_start: int, trigger_start: int) -> int:
     start = sent_start
     for match in _CLAUSE_BREAK.finditer(text, sent_start, trigger_start):
+        start = match.end()
+    return start
+
+
+def _segment_start(text: str, clause_start: int, trigger_start: int) -> int:
+    start = clause_start
+    for match in _SEGMENT_BREAK.finditer(text, clause_start, trigger_start):
         start = match.end()
     return start
 

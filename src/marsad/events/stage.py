@@ -21,11 +21,19 @@ from marsad.types import Article, Event, Mention, Sentence
 log = logging.getLogger(__name__)
 
 _SUPPORTED = ("en", "ar")
+# Acts done by saying them: inside a quote, the speaker is their source. An attack or an
+# arrest a speaker describes is not the speaker's.
+_SPEECH_TYPES = frozenset(
+    {"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
+)
 # A subject this far into its sentence is no longer "the sentence's subject" (for
 # resolving "It called for ..." to the subject of the sentence before).
 _SUBJECT_REACH = 40
 # Arabic proclitics and article, English article: stripped to compare trigger words.
 _CLITICS = re.compile(r"^(?:the\s+|[وف]?[بلك]?ال|[وف])")
+# The definite article before (English) or on (Arabic) a trigger word.
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|such)\s+$", re.IGNORECASE)
+_DEFINITE_AR = re.compile(r"[وف]?[بلك]?ال")
 
 
 class SentenceClassifier(Protocol):
@@ -75,7 +83,7 @@ class EventsStage:
             subject = next((m for m in in_sent if m.label in ACTOR_LABELS), None)
             if subject is not None and subject.start - sent.start <= _SUBJECT_REACH:
                 last_subject = subject
-        return _one_per_meeting(text, events)
+        return _drop_repeats(text, _one_per_meeting(text, events))
 
     def _predict(
         self, text: str, sentences: list[Sentence]
@@ -104,13 +112,20 @@ class EventsStage:
         text = article.text
         roles = find_roles(article, hit, sent.start, sent.end, mentions, lex.lang)
         source = roles.source
-        if source is None:
+        cue_speaker = _cue_speaker(article, hit) if source is None else None
+        if source is None and cue_speaker is None:
             source = _anaphoric_subject(article, hit, sent, lex, last_subject)
         source_name, source_id = actor_name(article, source), source.entity_id if source else None
-        speaker = _quote_speaker(article, hit)
+        if cue_speaker is not None:
+            source_name, source_id = cue_speaker
+        target = roles.target
+        speaker = _quote_speaker(article, hit) if hit.type in _SPEECH_TYPES else None
         # A noun ("ضرورة", "the need to") has no subject of its own: inside a quote the act
-        # is the speaker's, whatever group the noun phrase names.
-        if speaker is not None and (source is None or hit.noun):
+        # is the speaker's, whatever group the noun phrase names. "X's trafficking is
+        # evidence of ..." said by Omar: Omar accuses, X is accused.
+        if speaker is not None and (source is None or hit.noun or hit.target_before):
+            if hit.target_before and source is not None and source.entity_id != speaker[1]:
+                target = source
             source_name, source_id = speaker
         dates = [d for d in article.dates if sent.start <= d.start and d.end <= sent.end]
         today = lex.today is not None and lex.today.search(text, sent.start, sent.end) is not None
@@ -126,8 +141,8 @@ class EventsStage:
             aux=aux,
             source=source_name,
             source_entity_id=source_id,
-            target=actor_name(article, roles.target),
-            target_entity_id=roles.target.entity_id if roles.target else None,
+            target=actor_name(article, target),
+            target_entity_id=target.entity_id if target else None,
             place=actor_name(article, roles.place),
             place_entity_id=roles.place.entity_id if roles.place else None,
             date=date,
@@ -141,17 +156,47 @@ class EventsStage:
 def _one_per_meeting(text: str, events: list[Event]) -> list[Event]:
     """A report names its meeting again and again ("the meeting discussed ...", "الاجتماع
     ركز على ..."): a later CONSULT of the same mode and the same trigger word is that
-    meeting, not a new one, so only the first is kept."""
+    meeting, not a new one, so only the first is kept. So is a later CONSULT that shares a
+    side with an earlier one ("A delegation visits the Department" then "The delegation was
+    received by the co-chair of the Department"): a visit and its reception are one meeting."""
     seen: set[tuple[str | None, str]] = set()
+    sides: set[str] = set()
     kept: list[Event] = []
     for event in events:
         if event.type == "CONSULT" and event.trigger_start is not None:
             key = (event.mode, _stem(text[event.trigger_start : event.trigger_end]))
-            if key in seen:
+            own = {i for i in (event.source_entity_id, event.target_entity_id) if i}
+            # no side named at all ("The delegation was received by the co-chair ..."):
+            # the meeting the article already reported
+            if key in seen or own & sides or (not own and sides):
                 continue
             seen.add(key)
+            sides |= own
         kept.append(event)
     return kept
+
+
+def _drop_repeats(text: str, events: list[Event]) -> list[Event]:
+    """ "The attack launched in tandem with ...", "الهجوم الذي وقع": a definite noun with no
+    actor of its own refers back to an event of that type already coded in the article."""
+    kept: list[Event] = []
+    for event in events:
+        if (
+            event.source is None
+            and event.target is None
+            and event.trigger_start is not None
+            and any(k.type == event.type for k in kept)
+            and _definite(text, event.trigger_start, event.trigger_end or event.trigger_start)
+        ):
+            continue
+        kept.append(event)
+    return kept
+
+
+def _definite(text: str, start: int, end: int) -> bool:
+    return bool(_DEFINITE_BEFORE.search(text, max(0, start - 8), start)) or bool(
+        _DEFINITE_AR.match(text, start, end)
+    )
 
 
 def _stem(word: str) -> str:
@@ -166,6 +211,10 @@ def _anaphoric_subject(
     the subject of an earlier sentence."""
     if last_subject is None or lex.pronoun_subject is None:
         return None
+    # Inside a quote the pronoun of the reporting clause ("He said: ...") is the speaker,
+    # not the one who acts in what is said.
+    if any(q.start <= hit.start < q.end for q in article.quotes):
+        return None
     if lex.pronoun_subject.search(article.text, sent.start, hit.start) is None:
         return None
     return last_subject
@@ -175,6 +224,17 @@ def _quote_speaker(article: Article, hit: Hit) -> tuple[str | None, str | None] 
     # An accusation inside a quote is the speaker's act.
     for quote in article.quotes:
         if quote.start <= hit.start < quote.end and (quote.speaker or quote.speaker_entity_id):
+            return quote.speaker, quote.speaker_entity_id
+    return None
+
+
+def _cue_speaker(article: Article, hit: Hit) -> tuple[str | None, str | None] | None:
+    # "The statement called the international community to ...": a trigger that is the
+    # speech verb of a quote has that quote's speaker as its source.
+    for quote in article.quotes:
+        if quote.cue_start is None or quote.cue_end is None:
+            continue
+        if quote.cue_start < hit.end and hit.start < quote.cue_end and quote.speaker:
             return quote.speaker, quote.speaker_entity_id
     return None
 

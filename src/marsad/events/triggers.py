@@ -11,11 +11,14 @@ from dataclasses import dataclass
 
 from marsad.events.lexicon import Lexicon
 
-# How far after a framing trigger ("demanded", "threatened to") the act it reports may
-# start; a trigger that far along belongs to the demand, not to a new event.
-_FRAME_REACH = 60
-# Sentences longer than this are scanned in full, but a pathological one cannot make the
-# stage slow: patterns have no nested quantifiers, so a scan is linear in the length.
+# A framing trigger ("demanded", "the need to", "ضرورة") governs the rest of its clause:
+# "the need to take action ... and cooperation with the AA" asks for cooperation, it does
+# not report it. The clause ends at a semicolon or a dash.
+_CLAUSE_END = re.compile(r";|؛|\s[–—-]\s")
+# How much text before a verb trigger may hold the relative pronoun that backgrounds it.
+_BACKGROUND_REACH = 24
+# A question reports nothing ("هل يجوز تبرير القتل؟", "Could Israel have killed him?").
+_QUESTION = re.compile(r"[?؟]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +48,7 @@ def find_triggers(text: str, lex: Lexicon, start: int = 0, end: int | None = Non
                 for m in trig.pattern.finditer(text, start, end)
                 if m.end() > m.start()
                 and (not trig.noun or _reported(text, m, trig.type, lex, start, end))
+                and (trig.noun or not _background(text, m.start(), lex, start))
             ),
             None,
         )
@@ -64,6 +68,7 @@ def find_triggers(text: str, lex: Lexicon, start: int = 0, end: int | None = Non
         )
     found.sort(key=lambda h: (h.start, -h.weight, -(h.end - h.start)))
     kept: list[Hit] = []
+    frame_ends: dict[int, int] = {}
     for hit in found:
         if any(_overlaps(hit, k) for k in kept):
             clash = [k for k in kept if _overlaps(hit, k)]
@@ -71,11 +76,14 @@ def find_triggers(text: str, lex: Lexicon, start: int = 0, end: int | None = Non
                 kept = [k for k in kept if k not in clash]
             else:
                 continue
-        if any(k.frames and k.end <= hit.start < k.end + _FRAME_REACH for k in kept):
+        if any(k.frames and k.end <= hit.start < frame_ends[k.start] for k in kept):
             continue
         if any(k.type == hit.type for k in kept):
             continue
         kept.append(hit)
+        if hit.frames:
+            clause_end = _CLAUSE_END.search(text, hit.end, end)
+            frame_ends[hit.start] = clause_end.start() if clause_end else end
     return sorted(kept, key=lambda h: h.start)
 
 
@@ -97,7 +105,16 @@ def aux_modes(text: str, hit: Hit, lex: Lexicon, start: int, end: int) -> list[s
         hi = min(end, hit.end + window) if mode == "historical" else hit.start
         if _search(pattern, text, lo, hi, hit):
             modes.append(mode)
+    if "hypothetical" not in modes and _QUESTION.search(text, hit.end, end):
+        modes.append("hypothetical")
     return modes
+
+
+def _background(text: str, trigger_start: int, lex: Lexicon, start: int) -> bool:
+    if lex.background is None:
+        return False
+    lo = max(start, trigger_start - _BACKGROUND_REACH)
+    return lex.background.search(text, lo, trigger_start) is not None
 
 
 def _search(pattern: re.Pattern[str], text: str, lo: int, hi: int, hit: Hit) -> bool:

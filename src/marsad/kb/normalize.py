@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from marsad.errors import DataFileError
 from marsad.resources import data_path, load_yaml
+from marsad.textnorm import ARABIC_MARKS, letter_table
 
 RULES_FILE = "normalise.yaml"
 
@@ -45,12 +46,13 @@ def _load_rules() -> tuple[dict[str, str], str, list[str], list[str], dict[str, 
 
 
 _LETTERS, _AR_ARTICLE, _CLITIC_LIST, _ARTICLE_LIST, _WORD_VARIANTS = _load_rules()
-_LETTER_MAP = str.maketrans(_LETTERS)
+# One letter table and one mark set for names and search (marsad.textnorm).
+_LETTER_MAP = letter_table()
 _CLITICS = tuple(_CLITIC_LIST)
 _LATIN_ARTICLES = frozenset(_ARTICLE_LIST)
 
 # Harakat, Quranic marks, superscript alef and tatweel carry no identity in a name.
-_AR_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_AR_MARKS = ARABIC_MARKS
 # Apostrophes and the marks used for ʿayn and hamza in transliteration are dropped.
 _DROP = re.compile("['’‘`´ʼʻʿʾ\u02b9\u2032.]")
 # Everything that is neither a letter nor a digit separates words.

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from marsad.quotes.headline import headline_quotes
 from marsad.quotes.lexicon import SpeechLexicon, speech_lexicon
 from marsad.quotes.marks import Span, quoted_spans
 from marsad.quotes.speaker import SpeakerState, Subject, local_subject, speakers
@@ -59,7 +60,9 @@ def find_quotes(article: Article) -> list[Quote]:
     reported = _reported(text, lex, mentions, sentences) if lex else []
     trailing = lex.trailing_words if lex else ()
     candidates = _arrange(text, direct, reported, trailing)
-    return _resolve(text, candidates)
+    quotes = _resolve(text, candidates)
+    quotes += headline_quotes(text, paragraphs, mentions, quotes, min_words)
+    return sorted(quotes, key=lambda q: q.start)
 
 
 def _sentence_of(sentences: Sequence[Sentence], starts: list[int], at: int) -> Sentence:

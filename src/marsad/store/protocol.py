@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from marsad.entities.registry import LocalEntity
+from marsad.search.model import SearchPlan, SearchRows
 from marsad.types import Article
+
+if TYPE_CHECKING:  # stories import the store's protocol types; no cycle at run time
+    from marsad.stories.index import StoryTables, StoryWrites
 
 AddStatus = Literal["new", "known", "copy"]
 """new: stored; known: this id was already stored (same input); copy: stored, and its
@@ -53,10 +57,17 @@ class MentionRow:
 
 class Store(Protocol):
     def add(
-        self, articles: Sequence[Article], entities: Sequence[LocalEntity] = ()
+        self,
+        articles: Sequence[Article],
+        entities: Sequence[LocalEntity] = (),
+        stories: StoryWrites | None = None,
     ) -> list[AddResult]:
-        """Store a batch atomically, with the local entities it created or changed: all of
-        it or, on any error, none of it."""
+        """Store a batch atomically, with the local entities it created or changed and its
+        story links and index rows: all of it or, on any error, none of it."""
+        ...
+
+    def story_index(self) -> StoryTables:
+        """The story index over this store (what ``marsad.stories`` reads)."""
         ...
 
     def contains(self, article_id: str) -> bool: ...
@@ -86,6 +97,14 @@ class Store(Protocol):
     def entity_mentions(self, entity_id: str) -> list[MentionRow]: ...
 
     def co_mentioned(self, entity_id: str, limit: int = 20) -> list[tuple[str, str, int]]: ...
+
+    def search_rows(self, plan: SearchPlan) -> SearchRows:
+        """One page of articles matching a search plan (marsad.search), best first."""
+        ...
+
+    def entity_ids_named(self, keys: Sequence[str]) -> dict[str, list[str]]:
+        """Entity ids stored under each name key (search keys joined by spaces)."""
+        ...
 
     def close(self) -> None: ...
 

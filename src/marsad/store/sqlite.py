@@ -12,15 +12,21 @@ import zlib
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from marsad.entities.registry import LocalEntity
 from marsad.errors import StoreError
 from marsad.ids import text_hash
 from marsad.record import annotations_json, restore_annotations
+from marsad.search import index as search_index
+from marsad.search.model import SearchPlan, SearchRows
 from marsad.store import migrations
 from marsad.store.protocol import AddResult, EntityRow, MentionRow, StoreStats
 from marsad.types import Article
+
+if TYPE_CHECKING:
+    from marsad.stories.index import StoryWrites
+    from marsad.stories.sqlite_index import SQLiteStoryIndex
 
 _COLUMNS = (
     "id, source, url, format, encoding, lang, title, outlet, byline, dateline_place, "
@@ -38,13 +44,17 @@ class SQLiteStore:
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
         try:
-            self.conn = sqlite3.connect(self.path, isolation_level=None)
+            # One store per user (or per API request), used by one thread at a time; a web
+            # server opens, uses and closes it on different worker threads.
+            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             self.conn.execute("PRAGMA journal_mode=WAL")
             # NORMAL is durable in WAL mode except on power loss, and much faster.
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
             self.conn.execute("PRAGMA busy_timeout=10000")
             migrations.apply_sqlite(self.conn)
+            # Articles stored before the search index existed are indexed once, here.
+            search_index.catch_up(self.conn)
         except sqlite3.DatabaseError as exc:
             raise StoreError(
                 f"cannot open {self.path} as a Marsad store ({exc}); "
@@ -52,7 +62,10 @@ class SQLiteStore:
             ) from exc
 
     def add(
-        self, articles: Sequence[Article], entities: Sequence[LocalEntity] = ()
+        self,
+        articles: Sequence[Article],
+        entities: Sequence[LocalEntity] = (),
+        stories: StoryWrites | None = None,
     ) -> list[AddResult]:
         now = datetime.now(UTC).isoformat(timespec="seconds")
         results: list[AddResult] = []
@@ -68,6 +81,9 @@ class SQLiteStore:
                     " SET canonical = excluded.canonical, names = excluded.names",
                     (entity.id, entity.label, entity.canonical, json.dumps(entity.names)),
                 )
+                search_index.index_names(cur, entity.id, entity.names)
+            if stories:
+                self.story_index().write(cur, stories)
             cur.execute("COMMIT")
         except BaseException:
             cur.execute("ROLLBACK")
@@ -88,7 +104,8 @@ class SQLiteStore:
                 (digest,),
             ).fetchone()
             original = row[0] if row else None
-        article.duplicate_of = original
+        # A near-copy found by the story clusterer keeps its original when no exact one is.
+        article.duplicate_of = original or article.duplicate_of
         if original is None:
             seen_hash[digest] = article.id
         cur.execute(
@@ -105,6 +122,7 @@ class SQLiteStore:
             (article.id, zlib.compress(article.raw, 6)),
         )
         self._add_source(cur, article, now)
+        search_index.index_article(cur, article)
         cur.executemany(
             "INSERT OR IGNORE INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?)",
             [
@@ -133,14 +151,19 @@ class SQLiteStore:
         return row is not None
 
     def get(self, article_id: str) -> Article | None:
+        row = self.conn.execute(
+            f"SELECT {_COLUMNS} FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is not None:
+            return _article(row)
+        if len(article_id) < 6:
+            return None
+        # A unique prefix, as a range on the primary key: LIKE would read every row, and
+        # search and story pages call get() for each article they show.
         rows = self.conn.execute(
-            f"SELECT {_COLUMNS} FROM articles WHERE id = ? OR (length(?) >= 6 AND id LIKE ? || '%')"
-            " LIMIT 2",
-            (article_id, article_id, article_id),
+            f"SELECT {_COLUMNS} FROM articles WHERE id >= ? AND id < ? LIMIT 2",
+            (article_id, article_id + "\U0010ffff"),
         ).fetchall()
-        exact = [r for r in rows if r[0] == article_id]
-        if exact:
-            return _article(exact[0])
         return _article(rows[0]) if len(rows) == 1 else None
 
     def get_raw(self, article_id: str) -> bytes | None:
@@ -244,6 +267,21 @@ class SQLiteStore:
                 (entity_id, entity_id, limit),
             )
         ]
+
+    def story_index(self) -> SQLiteStoryIndex:
+        from marsad.stories.sqlite_index import SQLiteStoryIndex
+
+        return SQLiteStoryIndex(self.conn)
+
+    def search_rows(self, plan: SearchPlan) -> SearchRows:
+        from marsad.search.sqlite import run
+
+        return run(self.conn, plan)
+
+    def entity_ids_named(self, keys: Sequence[str]) -> dict[str, list[str]]:
+        from marsad.search.sqlite import entity_ids_named
+
+        return entity_ids_named(self.conn, keys)
 
     def close(self) -> None:
         self.conn.close()

@@ -1,5 +1,164 @@
-"""Web UI routes."""
+"""Web UI routes: server-rendered pages over the store, one store per request.
 
-from fastapi import APIRouter
+Every page is HTML from autoescaped Jinja2 templates, sent with a Content-Security-Policy
+that allows scripts and styles from this server only: article text is untrusted, and even
+if something slipped through the escaping, an inline script would not run.
+"""
 
-router = APIRouter()
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from importlib import resources
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import FileResponse, Response
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from marsad.api.deps import get_store
+from marsad.store import Store
+from marsad.web import pages
+from marsad.web.finder import EVENT_TYPES, Facets, find
+from marsad.web.labels import UI_LANGS, labels, text_dir
+from marsad.web.mapsvg import collect_places, map_view
+from marsad.web.stories import listed_stories
+from marsad.web.timeline import event_dates, timeline_view
+
+log = logging.getLogger(__name__)
+
+router = APIRouter(include_in_schema=False)
+StoreDep = Annotated[Store, Depends(get_store)]
+
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+STATIC_TYPES = {".css": "text/css", ".js": "text/javascript", ".svg": "image/svg+xml"}
+STORIES_PER_PAGE = 50
+UI_COOKIE = "marsad_ui"
+
+_env = Environment(
+    loader=PackageLoader("marsad.web", "templates"),
+    autoescape=select_autoescape(["html"], default_for_string=True, default=True),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def _page_query(params: Mapping[str, str], page: int) -> str:
+    """The current query string with another page number: pager links keep the filters."""
+    return urlencode({**{k: v for k, v in params.items() if k != "page"}, "page": page})
+
+
+def _with_param(params: Mapping[str, str], name: str, value: str) -> str:
+    """The current query string narrowed by one more facet value, from the first page."""
+    kept = {k: v for k, v in params.items() if k not in ("page", name)}
+    return urlencode({**kept, name: value})
+
+
+_env.filters["pagequery"] = _page_query
+_env.filters["withparam"] = _with_param
+templates = Jinja2Templates(env=_env)
+
+
+def _ui_lang(request: Request) -> str:
+    """``?ui=ar`` switches the interface to Arabic and a cookie keeps it; ``?ui=en`` back."""
+    asked = request.query_params.get("ui") or request.cookies.get(UI_COOKIE) or "en"
+    return asked if asked in UI_LANGS else "en"
+
+
+def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> Response:
+    ui = _ui_lang(request)
+    context = {"ui": labels(ui), "ui_lang": ui, "ui_dir": text_dir(ui), **context}
+    response = templates.TemplateResponse(request, name, context, status_code=status)
+    response.headers.update(SECURITY_HEADERS)
+    if request.query_params.get("ui") in UI_LANGS:
+        response.set_cookie(UI_COOKIE, ui, max_age=365 * 86400, samesite="lax", httponly=True)
+    return response
+
+
+def not_found(request: Request, what: str) -> Response:
+    return render(request, "not_found.html", {"what": what}, status=404)
+
+
+@router.get("/")
+def home(request: Request, store: StoreDep) -> Response:
+    facets = Facets.from_params(request.query_params)
+    stats = store.stats()
+    context: dict[str, Any] = {
+        "facets": facets,
+        "langs": sorted(stats.by_lang),
+        "outlets": sorted(o for o in stats.by_outlet if o != "unknown"),
+        "event_types": EVENT_TYPES,
+        "total_articles": stats.articles,
+    }
+    if facets.active:
+        context["results"] = find(store, facets)
+    else:
+        first = (facets.page - 1) * STORIES_PER_PAGE
+        stories = listed_stories(store, STORIES_PER_PAGE + 1, first)
+        context["stories"] = stories[:STORIES_PER_PAGE]
+        context["more"] = len(stories) > STORIES_PER_PAGE
+    return render(request, "index.html", context)
+
+
+@router.get("/stories/{story_id}")
+def story(request: Request, story_id: str, store: StoreDep) -> Response:
+    view = pages.story_view(store, story_id)
+    if view is None:
+        return not_found(request, f"story {story_id}")
+    return render(request, "story.html", {"story": view})
+
+
+@router.get("/articles/{article_id}")
+def article(request: Request, article_id: str, store: StoreDep) -> Response:
+    found = store.get(article_id) if len(article_id) >= 6 else None
+    if found is None:
+        return not_found(request, f"article {article_id}")
+    return render(request, "article.html", {"view": pages.article_panel(found)})
+
+
+@router.get("/entities/{entity_id:path}")
+def entity(request: Request, entity_id: str, store: StoreDep) -> Response:
+    view = pages.entity_view(store, entity_id)
+    if view is None:
+        return not_found(request, f"entity {entity_id}")
+    return render(request, "entity.html", {"view": view, "co": pages.co_mention_links(view)})
+
+
+@router.get("/map")
+def world_map(request: Request, store: StoreDep) -> Response:
+    view = map_view(collect_places(store.iter_articles()))
+    return render(request, "map.html", {"map": view})
+
+
+@router.get("/timeline")
+def timeline(request: Request, store: StoreDep) -> Response:
+    view = timeline_view(event_dates(store.iter_articles()))
+    return render(request, "timeline.html", {"timeline": view})
+
+
+@router.get("/static/{name:path}")
+def static(request: Request, name: str) -> Response:
+    # Only plain names of files shipped in web/static: no path can leave that folder.
+    folder = resources.files("marsad.web").joinpath("static")
+    suffix = name[name.rfind(".") :] if "." in name else ""
+    if "/" in name or "\\" in name or name.startswith(".") or suffix not in STATIC_TYPES:
+        return not_found(request, name)
+    path = folder.joinpath(name)
+    if not path.is_file():
+        return not_found(request, name)
+    return FileResponse(
+        str(path),
+        media_type=STATIC_TYPES[suffix],
+        headers={**SECURITY_HEADERS, "Cache-Control": "public, max-age=3600"},
+    )

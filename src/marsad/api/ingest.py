@@ -1,0 +1,123 @@
+"""Ingest endpoints: upload files or JSON Lines, or name a feed URL. They need the
+operator's token (``marsad serve --token`` or ``$MARSAD_API_TOKEN``); without one they are
+disabled. Uploads are size-limited by :class:`UploadLimit` before the body is parsed."""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from collections.abc import Awaitable, Callable, MutableMapping
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, UploadFile
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException
+
+from marsad import ops
+from marsad.api.deps import get_store, require_token
+from marsad.pipeline import CORE_STAGES, DEFAULT_STAGES
+from marsad.store import Store
+
+router = APIRouter(prefix="/api/ingest", dependencies=[Depends(require_token)])
+StoreDep = Annotated[Store, Depends(get_store)]
+
+DEFAULT_MAX_UPLOAD = 20 * 1024 * 1024
+_UNSAFE = re.compile(r"[^\w.\-]+")
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+
+def _too_large(limit: int) -> HTTPException:
+    return HTTPException(
+        413,
+        f"upload larger than {limit // (1024 * 1024)} MiB; split it into smaller requests, or"
+        " restart the server with a larger --max-upload-mb",
+    )
+
+
+class UploadLimit:
+    """ASGI middleware: ingest request bodies over ``max_bytes`` get a 413, whether the
+    client declares its length or streams it."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int, prefix: str = "/api/ingest") -> None:
+        self.app, self.max_bytes, self.prefix = app, max_bytes, prefix
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not scope["path"].startswith(self.prefix):
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
+            from fastapi.responses import JSONResponse
+
+            error = _too_large(self.max_bytes)
+            await JSONResponse({"error": error.detail}, status_code=413)(scope, receive, send)
+            return
+        seen = 0
+
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > self.max_bytes:
+                # Raised inside the body parser; the app's handler answers 413 in JSON.
+                raise _too_large(self.max_bytes)
+            return message
+
+        await self.app(scope, counted, send)
+
+
+def _report(report: ops.IngestReport, folder: str | None = None) -> dict[str, Any]:
+    def shown(source: str) -> str:
+        return source.replace(folder, "upload:", 1) if folder else source
+
+    return {
+        "read": report.read,
+        "new": report.new,
+        "known": report.known,
+        "copies": report.copies,
+        "skipped": [{"source": shown(p.source), "reason": p.reason} for p in report.skipped],
+        "removed": dict(report.removed),
+    }
+
+
+def _safe_name(index: int, name: str | None) -> str:
+    # Only the base name, in safe characters: a client's "../../x" stays inside the folder.
+    base = _UNSAFE.sub("_", Path(name or "upload").name).lstrip(".") or "upload"
+    return f"{index:04d}-{base[:120]}"
+
+
+@router.post("/files", summary="Ingest uploaded files (text, HTML, JSONL, WARC, feeds)")
+def ingest_files(files: list[UploadFile], store: StoreDep, fast: bool = False) -> dict[str, Any]:
+    """Multipart upload (field `files`, repeatable). Each file is read like `marsad ingest`
+    reads a file: scrapes, HTML, JSON Lines with "text" or "html", WARC, RSS/Atom. Needs
+    `Authorization: Bearer TOKEN`."""
+    with tempfile.TemporaryDirectory(prefix="marsad-upload-") as folder:
+        for index, upload in enumerate(files):
+            target = Path(folder) / _safe_name(index, upload.filename)
+            with target.open("wb") as out:
+                while chunk := upload.file.read(1 << 20):
+                    out.write(chunk)
+        stages = CORE_STAGES if fast else DEFAULT_STAGES
+        report = ops.ingest([folder], store, stages=stages)
+        return _report(report, folder)
+
+
+class FeedRequest(BaseModel):
+    url: str = Field(description="An http(s) URL of an RSS/Atom feed or a page.")
+    fast: bool = Field(default=False, description="Only the article stages (no names).")
+
+
+@router.post("/feeds", summary="Ingest a feed (or page) URL")
+def ingest_feed(body: FeedRequest, store: StoreDep) -> dict[str, Any]:
+    """Fetches the feed and the pages of its items, as `marsad ingest URL` does. Needs
+    `Authorization: Bearer TOKEN`."""
+    if not re.match(r"https?://[^\s/]+", body.url):
+        raise ValueError(f"url must be an http(s) URL, not {body.url!r}")
+    stages = CORE_STAGES if body.fast else DEFAULT_STAGES
+    return _report(ops.ingest([body.url], store, stages=stages))

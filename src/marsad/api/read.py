@@ -1,0 +1,271 @@
+"""Read endpoints under /api: articles, entities, events, quotes, search, stats, stories.
+
+They only read: no endpoint here writes to the store (a test compares a dump of the
+database before and after a sweep of every one). Filters arrive as typed query
+parameters and reach SQL only as bound parameters (see ``marsad.search.sqlite``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict
+from itertools import islice
+from typing import Annotated, Any, TypeVar
+
+from fastapi import APIRouter, Depends, Query
+
+from marsad import ops
+from marsad.api.deps import get_store
+from marsad.api.errors import ApiError
+from marsad.event_rows import EventFilter, event_rows
+from marsad.record import quote_record, to_record
+from marsad.search import SearchPage, SearchQuery, search
+from marsad.search.model import MAX_LIMIT
+from marsad.search.query import plan
+from marsad.store import Store
+from marsad.types import Article
+
+router = APIRouter(prefix="/api")
+StoreDep = Annotated[Store, Depends(get_store)]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")]
+Offset = Annotated[int, Query(ge=0, description="Items to skip (paging).")]
+Lang = Annotated[str | None, Query(description="Language code: ar, en.")]
+Since = Annotated[str | None, Query(description="ISO date, inclusive.")]
+Until = Annotated[str | None, Query(description="ISO date, inclusive.")]
+Outlet = Annotated[str | None, Query(description="Outlet name, any case.")]
+EntityParam = Annotated[str | None, Query(description="An entity id, or a name in any script.")]
+EventType = Annotated[str | None, Query(description="PLOVER event type (ASSAULT, CONSULT …).")]
+Place = Annotated[str | None, Query(description="A place id or name in any script.")]
+
+T = TypeVar("T")
+
+
+def _page(items: Iterable[T], limit: int, offset: int) -> tuple[list[T], int]:
+    """One page of ``items`` and how many there are in all."""
+    it = iter(items)
+    skipped = sum(1 for _ in islice(it, offset))
+    page = list(islice(it, limit))
+    return page, skipped + len(page) + sum(1 for _ in it)
+
+
+def _envelope(items: list[Any], total: int, limit: int, offset: int) -> dict[str, Any]:
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+
+def _with_current_names(store: Store, article: Article) -> Article:
+    """Local entities' names can grow after an article was linked; show the latest."""
+    for mention in article.mentions:
+        if mention.entity_id and mention.entity_id.startswith("L-"):
+            local = store.local_entity(mention.entity_id)
+            if local is not None:
+                mention.name = local.canonical
+    return article
+
+
+def _summary(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "title": article.title,
+        "lang": article.lang,
+        "outlet": article.outlet,
+        "published": article.published,
+        "url": article.url,
+        "story_id": article.story_id,
+        "duplicate_of": article.duplicate_of,
+    }
+
+
+@router.get("/articles", summary="List articles, newest first, with filters")
+def list_articles(
+    store: StoreDep,
+    lang: Lang = None,
+    outlet: Outlet = None,
+    since: Since = None,
+    until: Until = None,
+    entity: EntityParam = None,
+    type: EventType = None,
+    place: Place = None,
+    copies: Annotated[bool, Query(description="Include copies of other articles.")] = True,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Article summaries (id, title, lang, outlet, published, url, story_id, duplicate_of).
+    `GET /api/articles/{id}` gives the full record."""
+    query = SearchQuery("", lang, outlet, since, until, entity, type, place, limit, offset, copies)
+    found = store.search_rows(plan(store, query))
+    items = [_summary(a) for r in found.rows if (a := store.get(r.article_id)) is not None]
+    return _envelope(items, found.total, limit, offset)
+
+
+@router.get("/articles/{article_id}", summary="One article: the export record")
+def get_article(article_id: str, store: StoreDep) -> dict[str, Any]:
+    """The export record of SCHEMA.md (`marsad show --json`); the id may be a unique prefix
+    of 6+ characters."""
+    article = store.get(article_id)
+    if article is None:
+        raise ApiError(404, f"no article {article_id!r}; GET /api/articles lists the ids")
+    return to_record(_with_current_names(store, article))
+
+
+@router.get("/search", response_model=SearchPage, summary="Full-text, entity-aware search")
+def search_articles(
+    store: StoreDep,
+    q: Annotated[str, Query(description='Words (all must match), "phrases", prefix*.')] = "",
+    lang: Lang = None,
+    outlet: Outlet = None,
+    since: Since = None,
+    until: Until = None,
+    entity: EntityParam = None,
+    type: EventType = None,
+    place: Place = None,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> SearchPage:
+    """Arabic spelling variants (hamza, ta marbuta, alef maqsura, diacritics, tatweel, the
+    article and clitics) and English plurals match; a name of an entity also matches
+    articles naming it in any script. Snippet offsets index the article's `text`."""
+    return search(
+        store, SearchQuery(q, lang, outlet, since, until, entity, type, place, limit, offset)
+    )
+
+
+def _entity_json(view: Any) -> dict[str, Any]:
+    kb = view.kb
+    return {
+        "id": view.id,
+        "label": view.label,
+        "name": view.name,
+        "mentions": view.mentions,
+        "articles": view.articles,
+        "origin": view.origin,
+        "names": view.names,
+        "seen_as": view.seen_as,
+        "lat": kb.lat if kb else None,
+        "lon": kb.lon if kb else None,
+        "country": kb.country if kb else None,
+        "kind": kb.kind if kb else None,
+    }
+
+
+@router.get("/entities", summary="Entities with mention counts, most mentioned first")
+def list_entities(
+    store: StoreDep,
+    type: Annotated[str | None, Query(description="PER ORG GPE LOC FAC NORP")] = None,
+    q: Annotated[str | None, Query(description="A name in any script or spelling.")] = None,
+    limit: Limit = 50,
+) -> dict[str, Any]:
+    from marsad.entities.views import list_entities as entity_list
+
+    items = [_entity_json(v) for v in entity_list(store, type, q, limit)]
+    return _envelope(items, len(items), limit, 0)
+
+
+@router.get("/entities/{entity_id:path}", summary="One entity: names, mentions, co-mentions")
+def get_entity(entity_id: str, store: StoreDep) -> dict[str, Any]:
+    from marsad.entities.views import entity_page
+
+    page = entity_page(store, entity_id)
+    if page is None:
+        raise ApiError(404, f"no mentions of {entity_id!r}; GET /api/entities lists the ids")
+    return {
+        "entity": _entity_json(page.entity),
+        "mentions": {
+            article_id: [asdict(m) for m in mentions]
+            for article_id, mentions in page.mentions_by_article.items()
+        },
+        "titles": page.titles,
+        "co_mentioned": [
+            {"id": i, "name": name, "articles": n} for i, name, n in page.co_mentioned
+        ],
+    }
+
+
+@router.get("/events", summary="Coded events, one row per event (as `marsad events`)")
+def list_events(
+    store: StoreDep,
+    type: EventType = None,
+    actor: Annotated[str | None, Query(description="Source or target: id or name.")] = None,
+    place: Annotated[str | None, Query(description="An entity id or part of a name.")] = None,
+    since: Since = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Rows shaped like PLOVER/ACLED tables: date, type, mode, actors, place with
+    coordinates, article and evidence."""
+    rows = event_rows(ops.stored_articles(store), EventFilter(type, actor, place, since))
+    items, total = _page(rows, limit, offset)
+    return _envelope(items, total, limit, offset)
+
+
+def _quotes(
+    articles: Iterable[Article], speaker: str | None, lang: str | None
+) -> Iterator[dict[str, Any]]:
+    wanted = speaker.casefold() if speaker else None
+    for article in articles:
+        if lang and article.lang != lang:
+            continue
+        for q in article.quotes:
+            if wanted and not (
+                q.speaker_entity_id == speaker or wanted in (q.speaker or "").casefold()
+            ):
+                continue
+            yield {"article_id": article.id, "lang": article.lang, **quote_record(article, q)}
+
+
+@router.get("/quotes", summary="Who said what, with the evidence offsets")
+def list_quotes(
+    store: StoreDep,
+    speaker: Annotated[str | None, Query(description="An entity id or part of a name.")] = None,
+    lang: Lang = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    items, total = _page(_quotes(ops.stored_articles(store), speaker, lang), limit, offset)
+    return _envelope(items, total, limit, offset)
+
+
+@router.get("/stats", summary="What the store holds")
+def stats(store: StoreDep) -> dict[str, Any]:
+    return asdict(store.stats())
+
+
+def _story_views() -> Any:
+    try:
+        from marsad.stories import views
+    except ImportError as exc:
+        raise ApiError(501, f"stories are not available in this installation ({exc})") from exc
+    return views
+
+
+def _story_json(view: Any) -> dict[str, Any]:
+    data = asdict(view)
+    data["languages"] = view.languages
+    for article, record in zip(view.articles, data["articles"], strict=True):
+        record["why"] = article.why
+    return data
+
+
+@router.get("/stories", summary="Stories, latest first")
+def list_stories(
+    store: StoreDep,
+    since: Since = None,
+    lang: Lang = None,
+    entity: Annotated[str | None, Query(description="An entity id.")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    views = _story_views()
+    items = [_story_json(v) for v in views.list_stories(store, since, lang, entity, limit, offset)]
+    return {"limit": limit, "offset": offset, "items": items}
+
+
+@router.get("/stories/{story_id}", summary="One story: its articles, merged events and quotes")
+def get_story(story_id: str, store: StoreDep) -> dict[str, Any]:
+    page = _story_views().story_page(store, story_id)
+    if page is None:
+        raise ApiError(404, f"no story {story_id!r}; GET /api/stories lists the ids")
+    return {
+        "story": _story_json(page.story),
+        "events": [asdict(e) for e in page.events],
+        "quotes": [asdict(q) for q in page.quotes],
+    }

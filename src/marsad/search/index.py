@@ -1,0 +1,151 @@
+"""Writing the search index: one document per article, written by the store in the same
+transaction as the article, and a catch-up for articles stored before the index existed
+or indexed under other key rules."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import sqlite3
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from marsad.resources import data_path
+from marsad.search.tokens import shadow_text
+from marsad.types import Article
+
+log = logging.getLogger(__name__)
+
+# Bump when tokens.py changes how keys are made; data changes are seen by their hash.
+_CODE_VERSION = "2"
+_RULE_FILES = (
+    ("marsad.search", "search.ar.yaml"),
+    ("marsad.search", "search.en.yaml"),
+    ("marsad.kb", "normalise.yaml"),
+)
+
+
+@cache
+def key_version() -> str:
+    """Identity of the key rules: an index built under another one is rebuilt."""
+    digest = hashlib.sha256(_CODE_VERSION.encode())
+    for package, name in _RULE_FILES:
+        with open(data_path(package, name), "rb") as fh:
+            digest.update(fh.read())
+    return digest.hexdigest()[:16]
+
+
+def name_key(name: str) -> str:
+    """A name as search keys ("Al-Hasakah city" → "al hasakah city")."""
+    return shadow_text(name)
+
+
+def index_article(cur: sqlite3.Cursor | sqlite3.Connection, article: Article) -> None:
+    """Index one stored article (call inside the transaction that stored it)."""
+    names = [
+        (m.entity_id, surface)
+        for m in article.mentions
+        if m.entity_id
+        for surface in (article.text[m.start : m.end], m.name)
+        if surface
+    ]
+    _index(
+        cur,
+        _Doc(article.id, article.title, article.text, article.lang, article.outlet,
+             article.published, article.duplicate_of is not None),
+        {e.type for e in article.events},
+        names,
+    )  # fmt: skip
+
+
+def index_names(
+    cur: sqlite3.Cursor | sqlite3.Connection, entity_id: str, names: Mapping[str, Sequence[str]]
+) -> None:
+    """Index the names of a local entity (language -> names)."""
+    _add_names(cur, [(entity_id, n) for ns in names.values() for n in ns])
+
+
+def _add_names(cur: sqlite3.Cursor | sqlite3.Connection, names: Iterable[tuple[str, str]]) -> None:
+    rows = {(key, entity_id) for entity_id, name in names if (key := name_key(name))}
+    cur.executemany("INSERT OR IGNORE INTO search_names VALUES (?, ?)", sorted(rows))
+
+
+@dataclass(frozen=True, slots=True)
+class _Doc:
+    article_id: str
+    title: str | None
+    text: str
+    lang: str | None
+    outlet: str | None
+    published: str | None
+    copy: bool
+
+
+def _index(
+    cur: sqlite3.Cursor | sqlite3.Connection,
+    d: _Doc,
+    event_types: Iterable[str],
+    names: Iterable[tuple[str, str]],
+) -> None:
+    types = sorted(set(event_types))
+    doc = cur.execute(
+        "INSERT INTO search_docs (article_id, lang, outlet, published, copy, event_types)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        (d.article_id, d.lang, d.outlet, d.published[:10] if d.published else None, int(d.copy),
+         f" {' '.join(types)} " if types else ""),
+    ).lastrowid  # fmt: skip
+    cur.execute(
+        "INSERT INTO search_fts (rowid, title, body) VALUES (?, ?, ?)",
+        (doc, shadow_text(d.title or ""), shadow_text(d.text)),
+    )
+    _add_names(cur, names)
+
+
+def catch_up(conn: sqlite3.Connection) -> int:
+    """Index the articles the index lacks (all of them when the key rules changed); return
+    how many. Cheap when there is nothing to do: two counts and one row."""
+    version = conn.execute("SELECT value FROM search_meta WHERE name = 'keys'").fetchone()
+    rebuild = version is None or version[0] != key_version()
+    if not rebuild:
+        articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        indexed = conn.execute("SELECT count(*) FROM search_docs").fetchone()[0]
+        if articles == indexed:
+            return 0
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if rebuild:
+            for table in ("search_docs", "search_fts", "search_names"):
+                conn.execute(f"DELETE FROM {table}")  # table names from this module only
+            for id_, names in conn.execute("SELECT id, names FROM local_entities").fetchall():
+                index_names(conn, id_, json.loads(names))
+        rows = conn.execute(
+            "SELECT a.id, a.title, a.text, a.lang, a.outlet, a.published,"
+            " a.duplicate_of IS NOT NULL, a.annotations FROM articles a"
+            " WHERE NOT EXISTS (SELECT 1 FROM search_docs d WHERE d.article_id = a.id)"
+            " ORDER BY a.rowid"
+        ).fetchall()
+        for id_, title, text, lang, outlet, published, copy, annotations in rows:
+            data = json.loads(annotations)
+            names = [
+                (m["entity_id"], surface)
+                for m in data.get("mentions", [])
+                if m.get("entity_id")
+                for surface in (text[m["start"] : m["end"]], m.get("name"))
+                if surface
+            ]
+            types = (e["type"] for e in data.get("events", []))
+            _index(conn, _Doc(id_, title, text, lang, outlet, published, bool(copy)), types, names)
+        conn.execute(
+            "INSERT INTO search_meta VALUES ('keys', ?)"
+            " ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+            (key_version(),),
+        )
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    if rows:
+        log.info("search index: indexed %d stored article(s)", len(rows))
+    return len(rows)

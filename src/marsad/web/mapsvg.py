@@ -1,0 +1,179 @@
+"""The offline map: places and events drawn as inline SVG over country outlines.
+
+No tiles and nothing fetched: an equirectangular projection over the bounding box of the
+points (longitudes shrunk by the cosine of the middle latitude, so shapes are not
+stretched), with Natural Earth 1:110m outlines shipped in ``data/countries.110m.json``.
+All numbers are computed here; the template only writes them into attributes.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from marsad.event_rows import EventFilter, event_rows
+from marsad.resources import data_path
+from marsad.types import Article
+from marsad.web.highlight import entity_href
+
+WIDTH = 1000.0
+MIN_SPAN = 3.0  # degrees: one town alone still gets a region around it
+PAD = 0.12  # of the span, on each side, so edge points and their labels stay inside
+ASPECT = (0.5, 0.9)  # height / width kept in this range by widening the box
+
+Projector = Callable[[float, float], tuple[float, float]]
+
+
+@dataclass(slots=True)
+class Place:
+    id: str
+    name: str
+    lat: float
+    lon: float
+    mentions: int = 0
+    articles: set[str] = field(default_factory=set)
+    events: dict[str, int] = field(default_factory=dict)  # type -> count
+    x: float = 0.0
+    y: float = 0.0
+
+    @property
+    def href(self) -> str:
+        return entity_href(self.id) or ""
+
+    @property
+    def radius(self) -> float:
+        return round(4 + 3 * math.sqrt(self.mentions + sum(self.events.values())), 1)
+
+    @property
+    def event_count(self) -> int:
+        return sum(self.events.values())
+
+
+@dataclass(slots=True)
+class Outline:
+    name: str
+    path: str
+
+
+@dataclass(slots=True)
+class GridLine:
+    path: str
+    label: str
+    x: float
+    y: float
+
+
+@dataclass(slots=True)
+class MapView:
+    width: float
+    height: float
+    places: list[Place]
+    outlines: list[Outline]
+    grid: list[GridLine]
+
+
+def collect_places(articles: Iterable[Article]) -> list[Place]:
+    """Every geocoded place named in the articles, with its mentions and events."""
+    places: dict[str, Place] = {}
+    for article in articles:
+        if article.duplicate_of:
+            continue
+        for m in article.mentions:
+            if m.geo is None:
+                continue
+            key = m.entity_id or f"{m.geo.lat:.3f},{m.geo.lon:.3f}"
+            place = places.get(key)
+            if place is None:
+                name = m.name or article.text[m.start : m.end]
+                place = places[key] = Place(key, name, m.geo.lat, m.geo.lon)
+            place.mentions += 1
+            place.articles.add(article.id)
+        for row in event_rows([article], EventFilter()):
+            key = str(row["location_id"] or "")
+            if key in places:
+                kind = str(row["event_type"])
+                places[key].events[kind] = places[key].events.get(kind, 0) + 1
+    return sorted(places.values(), key=lambda p: -(p.mentions + p.event_count))
+
+
+def map_view(places: list[Place]) -> MapView | None:
+    if not places:
+        return None
+    west, east, south, north = _box(places)
+    scale_x = math.cos(math.radians((south + north) / 2))
+    px = WIDTH / ((east - west) * scale_x)
+    height = round((north - south) * px, 1)
+
+    def project(lon: float, lat: float) -> tuple[float, float]:
+        return round((lon - west) * scale_x * px, 1), round((north - lat) * px, 1)
+
+    for p in places:
+        p.x, p.y = project(p.lon, p.lat)
+    outlines = []
+    for country in _countries():
+        rings = [r for r in country["rings"] if _ring_overlaps(r, west, east, south, north)]
+        if rings:
+            path = " ".join(_ring_path(r, project) for r in rings)
+            outlines.append(Outline(str(country["name"]), path))
+    return MapView(WIDTH, height, places, outlines, _grid(west, east, south, north, project))
+
+
+def _box(places: list[Place]) -> tuple[float, float, float, float]:
+    west, east = min(p.lon for p in places), max(p.lon for p in places)
+    south, north = min(p.lat for p in places), max(p.lat for p in places)
+    mid_lon, mid_lat = (west + east) / 2, (south + north) / 2
+    half_w = max(east - west, MIN_SPAN) * (0.5 + PAD)
+    half_h = max(north - south, MIN_SPAN) * (0.5 + PAD)
+    shrink = math.cos(math.radians(mid_lat))
+    # Widen the short side so the map is neither a ribbon nor a tower on any screen.
+    aspect = half_h / (half_w * shrink)
+    if aspect < ASPECT[0]:
+        half_h = ASPECT[0] * half_w * shrink
+    elif aspect > ASPECT[1]:
+        half_w = half_h / (ASPECT[1] * shrink)
+    south, north = max(mid_lat - half_h, -89.0), min(mid_lat + half_h, 89.0)
+    return mid_lon - half_w, mid_lon + half_w, south, north
+
+
+@cache
+def _countries() -> list[dict[str, Any]]:
+    with open(data_path("marsad.web", "countries.110m.json"), encoding="utf-8") as fh:
+        countries: list[dict[str, Any]] = json.load(fh)["countries"]
+    return countries
+
+
+def _ring_overlaps(ring: list[float], west: float, east: float, south: float, north: float) -> bool:
+    lons, lats = ring[0::2], ring[1::2]
+    return min(lons) < east and max(lons) > west and min(lats) < north and max(lats) > south
+
+
+def _ring_path(ring: list[float], project: Projector) -> str:
+    points = [project(ring[i], ring[i + 1]) for i in range(0, len(ring) - 1, 2)]
+    return "M" + "L".join(f"{x},{y}" for x, y in points) + "Z"
+
+
+def _grid(
+    west: float, east: float, south: float, north: float, project: Projector
+) -> list[GridLine]:
+    span = max(east - west, north - south)
+    step = next((s for s in (1, 2, 5, 10, 15, 30) if span / s <= 8), 45)
+    lines = []
+    for lon in range(math.ceil(west / step) * step, math.floor(east) + 1, step):
+        (x0, y0), (x1, y1) = project(lon, north), project(lon, south)
+        lines.append(
+            GridLine(
+                f"M{x0},{y0}L{x1},{y1}", f"{abs(lon)}°{'E' if lon >= 0 else 'W'}", x1 + 3, y1 - 4
+            )
+        )
+    for lat in range(math.ceil(south / step) * step, math.floor(north) + 1, step):
+        (x0, y0), (x1, y1) = project(west, lat), project(east, lat)
+        lines.append(
+            GridLine(
+                f"M{x0},{y0}L{x1},{y1}", f"{abs(lat)}°{'N' if lat >= 0 else 'S'}", x0 + 3, y0 - 4
+            )
+        )
+    return lines

@@ -1,0 +1,248 @@
+"""What each page shows, built from the store: plain dataclasses the templates iterate.
+
+Nothing here renders HTML except through ``highlight``, which escapes every text piece.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from markupsafe import Markup
+
+from marsad.entities.views import EntityPage, entity_page
+from marsad.store import Store
+from marsad.stories.merge import Report, StoryEvent, StoryQuote
+from marsad.stories.views import story_page
+from marsad.types import Article
+from marsad.web.facts import Fact, MergedFact, event_facts, merge, quote_facts
+from marsad.web.highlight import (
+    Span,
+    article_spans,
+    entity_href,
+    highlight,
+    mention_spans,
+    sentence_window,
+)
+from marsad.web.labels import labels, text_dir
+from marsad.web.stories import display_title, story_articles, story_key
+
+
+@dataclass(slots=True)
+class EntityRef:
+    id: str
+    name: str
+    label: str
+    count: int
+
+    @property
+    def href(self) -> str:
+        return entity_href(self.id) or ""
+
+
+@dataclass(slots=True)
+class ArticlePanel:
+    """One article with its facts: the body of an article page, a column of a story page."""
+
+    article: Article
+    title: str
+    lang: str | None
+    dir: str
+    labels: dict[str, str]  # in the article's own language, so Arabic panels read Arabic
+    body: Markup
+    quotes: list[Fact]
+    events: list[Fact]
+    entities: list[EntityRef]
+    story_id: str
+    url: str | None  # the source page, only when it is an http(s) address
+    why: str | None = None  # why the story linker put it in its story
+
+
+def article_panel(article: Article) -> ArticlePanel:
+    mentions = mention_spans(article)
+    return ArticlePanel(
+        article=article,
+        title=display_title(article),
+        lang=article.lang,
+        dir=text_dir(article.lang),
+        labels=labels(article.lang),
+        body=highlight(article.text, article_spans(article)),
+        quotes=quote_facts(article, mentions),
+        events=event_facts(article, mentions),
+        entities=entities_of(article),
+        story_id=story_key(article),
+        url=web_url(article.url),
+    )
+
+
+def web_url(url: str | None) -> str | None:
+    """``url`` if it is safe to link to: a ``javascript:`` source would run on click."""
+    if url and urlsplit(url).scheme.lower() in ("http", "https"):
+        return url
+    return None
+
+
+def entities_of(article: Article) -> list[EntityRef]:
+    """Linked names of the article, most mentioned first."""
+    counts: Counter[str] = Counter()
+    first: dict[str, tuple[str, str]] = {}
+    for m in article.mentions:
+        if m.entity_id is None:
+            continue
+        counts[m.entity_id] += 1
+        first.setdefault(m.entity_id, (m.name or article.text[m.start : m.end], m.label))
+    return [EntityRef(eid, first[eid][0], first[eid][1], n) for eid, n in counts.most_common()]
+
+
+@dataclass(slots=True)
+class StoryView:
+    id: str
+    title: str
+    panels: list[ArticlePanel]
+    events: list[MergedFact]
+    quotes: list[MergedFact]
+
+    @property
+    def langs(self) -> list[str]:
+        return sorted({p.lang for p in self.panels if p.lang})
+
+
+def story_view(store: Store, story_id: str) -> StoryView | None:
+    """The story as ``marsad.stories`` merged it; an article not yet in any story is shown
+    as a story of its own, its facts grouped the same way."""
+    page = story_page(store, story_id)
+    if page is None:
+        articles = story_articles(store, story_id)
+        if not articles:
+            return None
+        panels = [article_panel(a) for a in articles]
+        events = merge(f for p in panels for f in p.events)
+        quotes = merge(f for p in panels for f in p.quotes)
+        return StoryView(story_id, _story_title(panels), panels, events, quotes)
+    loaded = [store.get(a.id) for a in page.story.articles if not a.duplicate_of]
+    by_id = {a.id: a for a in loaded if a is not None}
+    members = sorted(by_id.values(), key=lambda a: (a.lang == "ar", a.published or "", a.id))
+    panels = [article_panel(a) for a in members]
+    why = {a.id: a.why for a in page.story.articles}
+    for panel in panels:
+        panel.why = why.get(panel.article.id)
+    events = [g for g in (_merged_event(e, by_id) for e in page.events) if g.facts]
+    quotes = [g for g in (_merged_quote(q, by_id) for q in page.quotes) if g.facts]
+    return StoryView(page.story.id, _story_title(panels), panels, events, quotes)
+
+
+def _story_title(panels: list[ArticlePanel]) -> str:
+    english = [p for p in panels if p.lang == "en"]
+    return (english or panels)[0].title if panels else ""
+
+
+def _merged_event(e: StoryEvent, articles: dict[str, Article]) -> MergedFact:
+    facts = []
+    for report in e.reports:
+        article = articles.get(report.article_id)
+        if article is None:
+            continue
+        own = [
+            ev
+            for ev in article.events
+            if (ev.start, ev.end, ev.type) == (report.start, report.end, e.type)
+        ]
+        facts.extend(
+            event_facts(article, events=own[:1]) or [_report_fact("event", article, report)]
+        )
+    heading = e.type + (f" / {e.mode}" if e.mode else "")
+    detail = f"{e.source or '?'} → {e.target or '?'}" + (f" @ {e.place}" if e.place else "")
+    return MergedFact((e.type,), heading, detail, facts)
+
+
+def _merged_quote(q: StoryQuote, articles: dict[str, Article]) -> MergedFact:
+    facts = []
+    for report in q.reports:
+        article = articles.get(report.article_id)
+        if article is None:
+            continue
+        own = [x for x in article.quotes if (x.start, x.end) == (report.start, report.end)]
+        facts.extend(
+            quote_facts(article, quotes=own[:1]) or [_report_fact("quote", article, report)]
+        )
+    return MergedFact(("quote",), q.speaker or "", "", facts)
+
+
+def _report_fact(kind: str, article: Article, report: Report) -> Fact:
+    """A report whose own event or quote is no longer in the article: its text, highlighted."""
+    start, end = sentence_window(article, report.start, report.end)
+    spans = [*mention_spans(article), Span(report.start, report.end, kind)]
+    return Fact(
+        kind,
+        (kind,),
+        "",
+        "",
+        highlight(article.text, spans, start, end),
+        article.id,
+        article.lang,
+        text_dir(article.lang),
+        article.published,
+    )
+
+
+@dataclass(slots=True)
+class Appearance:
+    """One article on an entity's timeline: where it is named, and its events there."""
+
+    article_id: str
+    title: str
+    date: str | None
+    lang: str | None
+    dir: str
+    story_id: str
+    snippets: list[Markup] = field(default_factory=list)
+    events: list[Fact] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class EntityView:
+    page: EntityPage
+    timeline: list[Appearance]
+    event_types: dict[str, int]
+
+
+SNIPPETS_PER_ARTICLE = 3
+
+
+def entity_view(store: Store, entity_id: str) -> EntityView | None:
+    page = entity_page(store, entity_id)
+    if page is None:
+        return None
+    timeline = []
+    types: Counter[str] = Counter()
+    for article_id, rows in page.mentions_by_article.items():
+        article = store.get(article_id)
+        if article is None:
+            continue
+        appearance = Appearance(
+            article.id,
+            display_title(article),
+            article.published,
+            article.lang,
+            text_dir(article.lang),
+            story_key(article),
+        )
+        spans = mention_spans(article)
+        for row in rows[:SNIPPETS_PER_ARTICLE]:
+            start, end = sentence_window(article, row.start, row.end)
+            own = Span(row.start, row.end, "focus", title=row.surface)
+            appearance.snippets.append(highlight(article.text, [*spans, own], start, end))
+        facts = event_facts(article, spans)
+        for event, fact in zip(article.events, facts, strict=True):
+            if entity_id in (event.source_entity_id, event.target_entity_id, event.place_entity_id):
+                appearance.events.append(fact)
+                types[event.type] += 1
+        timeline.append(appearance)
+    timeline.sort(key=lambda a: (a.date is None, a.date or "", a.article_id))
+    return EntityView(page, timeline, dict(types.most_common()))
+
+
+def co_mention_links(view: EntityView) -> list[tuple[str, str, int]]:
+    """(href, name, shared articles) of the actors named with this one."""
+    return [(entity_href(eid) or "", name, n) for eid, name, n in view.page.co_mentioned]

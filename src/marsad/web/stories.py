@@ -1,0 +1,113 @@
+"""Stories as the pages need them: a summary per story and the articles of one story.
+
+Articles that share ``story_id`` are one story; an article with no story yet is a story of
+its own, under its article id, so every article can be reached the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from marsad.store import Store
+from marsad.stories.views import list_stories
+from marsad.types import Article
+from marsad.web.labels import text_dir
+
+
+@dataclass(slots=True)
+class Headline:
+    article_id: str
+    title: str
+    lang: str | None
+    dir: str
+    outlet: str | None
+    published: str | None
+
+
+@dataclass(slots=True)
+class StorySummary:
+    id: str
+    headlines: list[Headline] = field(default_factory=list)
+
+    @property
+    def langs(self) -> list[str]:
+        return sorted({h.lang for h in self.headlines if h.lang})
+
+    @property
+    def outlets(self) -> list[str]:
+        return sorted({h.outlet for h in self.headlines if h.outlet})
+
+    @property
+    def date(self) -> str | None:
+        dates = [h.published for h in self.headlines if h.published]
+        return min(dates) if dates else None
+
+
+def headline(article: Article) -> Headline:
+    return Headline(
+        article.id,
+        display_title(article),
+        article.lang,
+        text_dir(article.lang),
+        article.outlet,
+        article.published,
+    )
+
+
+def display_title(article: Article, words: int = 12) -> str:
+    """The title, or the first words of the text for pages that had none."""
+    if article.title:
+        return article.title
+    first = article.text.split()
+    return " ".join(first[:words]) + (" …" if len(first) > words else "")
+
+
+def listed_stories(store: Store, limit: int, offset: int) -> list[StorySummary]:
+    """One page of stories as ``marsad.stories`` lists them (latest first); a store whose
+    articles were never clustered lists each article as its own story instead."""
+    views = list_stories(store, limit=limit, offset=offset)
+    if not views:
+        return group_stories(store.iter_articles())[offset : offset + limit]
+    return [
+        StorySummary(
+            v.id,
+            [
+                Headline(a.id, a.title, a.lang, text_dir(a.lang), a.outlet, a.published)
+                for a in v.articles
+                if not a.duplicate_of
+            ],
+        )
+        for v in views
+    ]
+
+
+def story_key(article: Article) -> str:
+    return article.story_id or article.id
+
+
+def group_stories(articles: Iterable[Article]) -> list[StorySummary]:
+    """Stories newest first (undated last), copies of other articles left out."""
+    stories: dict[str, StorySummary] = {}
+    for article in articles:
+        if article.duplicate_of:
+            continue
+        key = story_key(article)
+        stories.setdefault(key, StorySummary(key)).headlines.append(headline(article))
+    return sorted(stories.values(), key=lambda s: (s.date is None, _neg(s.date), s.id))
+
+
+def _neg(date: str | None) -> str:
+    # Newest first on ISO dates without reversing the whole key.
+    return "".join(chr(0x10FFFF - ord(c)) for c in date) if date else ""
+
+
+def story_articles(store: Store, story_id: str) -> list[Article]:
+    """The articles of one story, in the order the store returns them; [] when unknown."""
+    members = [a for a in store.iter_articles() if story_key(a) == story_id and not a.duplicate_of]
+    if not members:
+        single = store.get(story_id)
+        members = [single] if single is not None and len(story_id) >= 16 else []
+    # Arabic last: in a left-to-right page its column then sits on the right, where its
+    # lines start; a fixed order keeps the page stable between requests.
+    return sorted(members, key=lambda a: (a.lang == "ar", a.published or "", a.id))

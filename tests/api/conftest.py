@@ -1,0 +1,95 @@
+"""Real servers on loopback: uvicorn in a background thread over a copy of the seed store,
+called with httpx over HTTP."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+
+from marsad import ops
+from marsad.api import create_app
+from marsad.store import open_store
+
+TOKEN = "test-token-5f1c"
+MAX_UPLOAD = 256 * 1024
+
+
+def build_seed_store(base: Path, seed_dir: Path) -> Path:
+    """The seed store under the session's base temp folder, built by whichever test
+    package asks first (tests/search, tests/api build the same file)."""
+    path = base / "seed-store" / "seeds.db"
+    if not path.exists():
+        path.parent.mkdir(exist_ok=True)
+        building = path.with_suffix(".building")
+        with open_store(building) as store:
+            ops.ingest([str(seed_dir)], store, workers=1)
+        building.rename(path)
+    return path
+
+
+@dataclass
+class Server:
+    url: str
+    db: Path
+    client: httpx.Client
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _serve(db: Path, token: str | None) -> Iterator[Server]:
+    app = create_app(str(db), token, max_upload_bytes=MAX_UPLOAD)
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.02)
+    url = f"http://127.0.0.1:{port}"
+    with httpx.Client(base_url=url, timeout=120) as client:
+        yield Server(url, db, client)
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def seed_db(tmp_path_factory: pytest.TempPathFactory, seed_dir: Path) -> Path:
+    return build_seed_store(tmp_path_factory.getbasetemp(), seed_dir)
+
+
+@pytest.fixture(scope="session")
+def read_server(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A server with no token (ingest disabled) over a copy nothing writes to."""
+    db = tmp_path_factory.mktemp("read") / "seeds.db"
+    shutil.copy(seed_db, db)
+    yield from _serve(db, None)
+
+
+@pytest.fixture(scope="module")
+def ingest_server(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A server with a token, over its own copy of the seed store."""
+    db = tmp_path_factory.mktemp("ingest") / "seeds.db"
+    shutil.copy(seed_db, db)
+    yield from _serve(db, TOKEN)
+
+
+@pytest.fixture(scope="session")
+def seed_ids(seed_db: Path) -> dict[str, str]:
+    """Seed number ('000'..'004') -> stored article id."""
+    with open_store(seed_db) as store:
+        return {Path(a.source).name[:3]: a.id for a in store.iter_articles()}

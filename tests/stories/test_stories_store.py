@@ -1,0 +1,76 @@
+"""Stories in the SQLite store: written with their batch or not at all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlite_dump import dump
+
+from marsad.store import SQLiteStore
+from marsad.stories.cluster import Clusterer
+from marsad.stories.embed import Embedder
+from marsad.stories.sqlite_index import SQLiteStoryIndex
+from marsad.types import Article
+
+
+def _add(store: SQLiteStore, articles: list[Article], e5: Embedder) -> None:
+    writes = Clusterer(e5).assign(articles, store.story_index())
+    store.add(articles, (), writes)
+
+
+def test_store_every_article_has_its_story_link(
+    tmp_path: Path, seeds: dict[str, Article], e5: Embedder
+) -> None:
+    with SQLiteStore(tmp_path / "s.db") as store:
+        _add(store, [seeds["000"], seeds["002"]], e5)
+        _add(store, [seeds["001"], seeds["003"], seeds["004"]], e5)
+        q = store.conn.execute
+        orphans = (
+            "SELECT count(*) FROM articles a LEFT JOIN story_links l ON l.article_id = a.id"
+            " WHERE l.story_id IS NULL OR l.story_id != a.story_id"
+        )
+        assert q(orphans).fetchone()[0] == 0
+        assert q("SELECT count(*), sum(articles) FROM stories").fetchone() == (4, 5)
+        row = store.story_index().story(seeds["000"].story_id or "")
+        assert row is not None and row.articles == 2 and row.date == "2022-04-08"
+        stored = store.get(seeds["001"].id)
+        assert stored is not None and stored.story_id == seeds["000"].story_id
+
+
+def test_store_failed_batch_leaves_no_story_rows(
+    tmp_path: Path, seeds: dict[str, Article], monkeypatch: pytest.MonkeyPatch, e5: Embedder
+) -> None:
+    with SQLiteStore(tmp_path / "s.db") as store:
+        _add(store, [seeds["002"]], e5)
+        before = dump(tmp_path / "s.db")
+
+        def broken(self: SQLiteStoryIndex, cur: object, writes: object) -> None:
+            raise RuntimeError("disk full")
+
+        monkeypatch.setattr(SQLiteStoryIndex, "write", broken)
+        with pytest.raises(RuntimeError):
+            _add(store, [seeds["000"], seeds["001"]], e5)
+        assert dump(tmp_path / "s.db") == before  # neither the articles nor their stories
+
+
+def test_store_adding_again_changes_nothing(
+    tmp_path: Path, seeds: dict[str, Article], e5: Embedder
+) -> None:
+    with SQLiteStore(tmp_path / "s.db") as store:
+        _add(store, list(seeds.values()), e5)
+        before = dump(tmp_path / "s.db")
+        _add(store, list(seeds.values()), e5)
+        assert dump(tmp_path / "s.db") == before
+
+
+def test_store_candidates_come_back_with_lazy_embeddings(
+    tmp_path: Path, seeds: dict[str, Article], e5: Embedder
+) -> None:
+    with SQLiteStore(tmp_path / "s.db") as store:
+        _add(store, [seeds["000"]], e5)
+        index = store.story_index()
+        assert index.features([seeds["000"].id])[seeds["000"].id].embedding is None
+        _add(store, [seeds["001"]], e5)  # needs 000's embedding, stored by this batch
+        f = index.features([seeds["000"].id])[seeds["000"].id]
+        assert f.embedding is not None and f.embedding.shape == (384,)
