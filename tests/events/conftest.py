@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import pytest
 
+import marsad
 from marsad.events.stage import EventsStage
+from marsad.pipeline import Pipeline
 from marsad.types import Article
 
 
 @pytest.fixture(scope="session")
-def seed_events(seed_texts: dict[str, str]) -> dict[str, Article]:
-    import marsad
+def pipeline() -> Pipeline:
+    """The default pipeline (events included), for short texts."""
+    return marsad.load_pipeline()
 
-    pipeline = marsad.load_pipeline()
+
+@pytest.fixture(scope="session")
+def seed_events(seed_texts: dict[str, str], pipeline: Pipeline) -> dict[str, Article]:
     stage = EventsStage()
     out = {}
     for key, text in seed_texts.items():

@@ -49,6 +49,20 @@ def test_events_seed_002_one_request_per_demand(seed_events: dict[str, Article])
     assert all(e.source_entity_id == "marsad:org/aanes" for e in requests)
 
 
+def test_events_seed_002_seven_terms_are_seven_requests(seed_events: dict[str, Article]) -> None:
+    # "The AANES specified seven terms": demanded ..., stressed the necessity ..., appealed
+    # ..., called for ..., "And provide the AANES with ..." (no verb of its own), called
+    # for ..., stressing the necessity ...: one request each, all the AANES's.
+    article = seed_events["002"]
+    terms_at = article.text.index("seven terms")
+    terms = [e for e in _find(article, "REQUEST") if e.start > terms_at]
+    assert len(terms) == 7, [article.text[e.start : e.start + 40] for e in terms]
+    assert all(e.source_entity_id == "marsad:org/aanes" for e in terms)
+    fifth = terms[4]
+    assert article.text[fifth.start : fifth.end].startswith("And provide the AANES")
+    assert fifth.trigger_start is None
+
+
 def test_events_seed_002_prison_assault_is_historical(seed_events: dict[str, Article]) -> None:
     assault = _find(seed_events["002"], "ASSAULT", "assault")[0]
     assert assault.source_entity_id == "marsad:org/isis"
@@ -155,3 +169,30 @@ def test_events_seed_002_statement_call_is_aanes(seed_events: dict[str, Article]
     # "The statement called the international community ...": the speaker of the statement.
     calls = _find(seed_events["002"], "REQUEST", "called the")
     assert calls and calls[0].source_entity_id == "marsad:org/aanes"
+
+
+def test_events_seed_004_private_reception_is_no_consult(seed_events: dict[str, Article]) -> None:
+    # "The woman ... "Natalia Barkal" ... was received by senior officials of the Turkish
+    # authorities": a smuggled private person taken in, not a meeting between actors.
+    assert not _find(seed_events["004"], "CONSULT")
+
+
+@pytest.mark.parametrize("seed", ["000", "001"])
+def test_events_seed_prison_attack_has_no_invented_target(
+    seed_events: dict[str, Article], seed: str
+) -> None:
+    # "... والتي كان يستهدف التنظيم من خلالها ... السيطرة على مدينة الحسكة": the city is
+    # what a relative clause says ISIS aimed to control, not the attack's target; both
+    # languages code the same attack on al-Sina'a prison.
+    assault = next(e for e in seed_events[seed].events if e.type == "ASSAULT")
+    assert assault.target is None
+    assert assault.place == "al-Sina'a prison"
+
+
+def test_events_seed_002_aanes_accuses_the_government(seed_events: dict[str, Article]) -> None:
+    # "..., accusing the Syrian government of curbing aid access": an act of its own
+    article = seed_events["002"]
+    accusations = [e for e in article.events if e.type == "ACCUSE"]
+    assert [(e.source_entity_id, e.target) for e in accusations] == [
+        ("marsad:org/aanes", "Syrian government")
+    ]

@@ -120,3 +120,29 @@ def test_quotes_no_speaker_is_null(annotate: Annotate, text: str) -> None:
     quotes = annotate(text).quotes
     assert len(quotes) == 1 and quotes[0].direct
     assert quotes[0].speaker is None and quotes[0].speaker_entity_id is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "said"),
+    [
+        ("Smuggling from the camp\n\nThe official Turkish media revealed that the intelligence "
+         "service smuggled a woman out of the camp.",
+         "official Turkish media", "the intelligence service smuggled a woman out of the camp"),
+        ("Shelling in the east\n\nThe village was shelled overnight again, local sources said.",
+         "local sources", "The village was shelled overnight again"),
+        ("تهريب من المخيم\n\nوكشفت وسائل الإعلام التركية الرسمية أن المخابرات هربت امرأة "
+         "من المخيم.",
+         "وسائل الإعلام التركية الرسمية", "المخابرات هربت امرأة من المخيم"),
+        ("قصف في الريف\n\nوقالت مصادر محلية لنورث برس إن القصف استهدف القرية ليلاً.",
+         "مصادر محلية", "القصف استهدف القرية ليلاً"),
+    ],
+)  # fmt: skip
+def test_quotes_collective_subject_is_named_not_linked(
+    annotate: Annotate, text: str, speaker: str, said: str
+) -> None:
+    # Media or sources with no KB entity speak under the words that name them; the
+    # speaker before them (none here) is not borrowed.
+    quotes = [q for q in annotate(text).quotes if not q.direct]
+    assert [(q.speaker, q.speaker_entity_id) for q in quotes] == [(speaker, None)]
+    article_text = annotate(text).text
+    assert article_text[quotes[0].start : quotes[0].end].rstrip(".") == said

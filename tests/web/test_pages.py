@@ -39,6 +39,9 @@ def _article(lang: str, published: str | None = "2024-03-01", ident: str = "a1")
 def test_labels_have_the_same_keys_in_both_languages() -> None:
     assert set(labels("ar")) == set(labels("en"))
     assert labels("ar")["dir"] == "rtl" and labels("fr") == labels("en")
+    # Templates read labels as ui.key, and Jinja looks attributes up first: a key named
+    # like a dict method (clear, items …) would print the method.
+    assert not set(labels("en")) & set(dir(dict))
     assert text_dir("ar") == "rtl" and text_dir("en") == "ltr" and text_dir(None) == "ltr"
 
 
@@ -114,3 +117,21 @@ def test_stories_group_by_story_id_and_skip_copies() -> None:
     stories = group_stories([a, b, c])
     assert [(s.id, [h.article_id for h in s.headlines]) for s in stories] == [("s1", ["a", "b"])]
     assert stories[0].langs == ["ar", "en"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_stories_unclustered_articles_are_stories_of_their_own(tmp_path, lang: str) -> None:
+    from marsad.store import open_store
+    from marsad.web.pages import story_view
+    from marsad.web.stories import listed_stories
+
+    article = _article(lang, ident="0123456789abcdef")
+    with open_store(tmp_path / "m.db") as store:
+        store.add([article])
+        listed = listed_stories(store, 50, 0)
+        assert [s.id for s in listed] == [article.id]
+        assert listed_stories(store, 50, 50) == []
+        view = story_view(store, article.id)
+        assert view is not None and [p.article.id for p in view.panels] == [article.id]
+        assert [g.heading for g in view.events] == ["PROTEST", "COERCE"]
+        assert story_view(store, article.id[:8]) is None

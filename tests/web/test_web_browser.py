@@ -57,8 +57,16 @@ def test_browser_story_of_two_languages_shows_arabic_panel_rtl(
 ) -> None:
     page.goto(f"{server}/articles/{web_store.ids['001']}")
     page.click("a.story-link")
+    page.wait_for_url("**/stories/*")
+    # Seeds 000 and 001 report one visit in two languages: one story, two columns.
+    for seed in ("000", "001"):
+        assert page.locator(f'.panel[data-article="{web_store.ids[seed]}"]').count() == 1
     arabic = page.locator('.panel[lang="ar"]').first
+    english = page.locator('.panel[lang="en"]').first
     assert arabic.evaluate("el => getComputedStyle(el).direction") == "rtl"
+    assert english.evaluate("el => getComputedStyle(el).direction") == "ltr"
+    # Side by side at laptop width: the Arabic column is to the right of the English one.
+    assert arabic.bounding_box()["x"] > english.bounding_box()["x"]
     assert arabic.locator(".body > .label").inner_text() == "النص"
 
 

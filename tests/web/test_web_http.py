@@ -131,3 +131,24 @@ def test_routes_map_plots_seed_places_on_outlines(http: httpx.Client) -> None:
 def test_routes_timeline_draws_a_bar_per_event_type(http: httpx.Client) -> None:
     html = http.get("/timeline").text
     assert 'class="bar ev-CONSULT"' in html and 'class="bar ev-ASSAULT"' in html
+
+
+@pytest.mark.parametrize(
+    ("country", "inside", "outside"), [("SY", "qamishli", "Q863"), ("TJ", "Q863", "qamishli")]
+)
+def test_routes_map_zooms_to_one_country(
+    http: httpx.Client, country: str, inside: str, outside: str
+) -> None:
+    html = http.get("/map", params={"country": country}).text
+    assert f'href="/entities/{inside}"' in html or f'href="/entities/marsad:place/{inside}"' in html
+    assert f"/entities/marsad:place/{outside}" not in html and f'"/entities/{outside}"' not in html
+
+
+@pytest.mark.parametrize("seed", ["000", "001"])
+def test_routes_story_by_article_id_shows_the_whole_story(
+    http: httpx.Client, web_store, seed: str
+) -> None:
+    html = http.get(f"/stories/{web_store.ids[seed]}").text
+    for member in ("000", "001"):
+        assert f'data-article="{web_store.ids[member]}"' in html
+    assert 'class="merged-events"' in html and 'class="hl hl-trigger' in html

@@ -32,10 +32,12 @@ from marsad.entities.kbchoice import KBMatcher, choose
 from marsad.entities.lexicon import kind_cues, strip_title
 from marsad.entities.matching import DEFAULT_CONFIG, MatchConfig
 from marsad.entities.registry import EntityRegistry
+from marsad.errors import DataFileError
 from marsad.kb import KBEntry, KnowledgeBase, default_kb, normalise_name
 from marsad.kb.normalize import strip_possessive
 from marsad.names import is_arabic, name_key
 from marsad.pipeline import register
+from marsad.resources import data_path
 from marsad.types import Article, Mention
 
 log = logging.getLogger(__name__)
@@ -43,6 +45,8 @@ log = logging.getLogger(__name__)
 BACKEND = "kb+registry"
 # A description resolved by rule is less certain than a name read in the text.
 REFERENCE_SCORE = 0.8
+# Nationality words of the KB's countries (marsad/kb/data/demonyms.tsv).
+DEMONYMS_FILE = "demonyms.tsv"
 # Languages written in Arabic script: a Latin name in their articles is filed as "und".
 ARABIC_SCRIPT_LANGS = frozenset({"ar", "ckb", "fa", "ps", "ur"})
 
@@ -164,6 +168,10 @@ class LinkStage:
             if given is not None:
                 found[i] = given
                 continue
+            demonym = self._demonym(names[i]) if mention.label == "NORP" else None
+            if demonym is not None:
+                found[i] = demonym
+                continue
             candidates = self._lookup(text[mention.start : mention.end], names[i])
             if len(candidates) == 1:
                 found[i] = candidates[0]
@@ -181,6 +189,11 @@ class LinkStage:
             if chosen is not None:
                 found[i] = chosen
         return found
+
+    def _demonym(self, name: str) -> KBEntry | None:
+        # "Turkish", "الروسية": a nationality word stands for its state, not a place.
+        country = demonyms().get(normalise_name(name))
+        return self.kb.get(country) if country else None
 
     def _lookup(self, surface: str, name: str) -> list[KBEntry]:
         for form in _forms(surface, name):
@@ -253,6 +266,31 @@ class LinkStage:
             )
             for r in references
         ]
+
+
+@cache
+def demonyms() -> dict[str, str]:
+    """Folded demonym -> KB country id, from ``marsad/kb/data/demonyms.tsv``; an Arabic
+    nisba (تركي) also stands for its feminine and sound plurals (التركية، السوريين)."""
+    path = data_path("marsad.kb", DEMONYMS_FILE)
+    table: dict[str, str] = {}
+    with open(path, encoding="utf-8") as fh:
+        for number, line in enumerate(fh, 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            cells = line.rstrip("\n").split("\t")
+            if len(cells) != 3 or cells[1] not in ("en", "ar"):
+                raise DataFileError(path, "expected: id<TAB>en|ar<TAB>form|form", number)
+            entry_id, lang, forms = cells
+            for form in forms.split("|"):
+                variants = [form]
+                if lang == "ar" and form.endswith("ي"):
+                    variants += [form + "ة", form + "ون", form + "ين"]
+                for variant in variants:
+                    key = normalise_name(variant)
+                    if table.setdefault(key, entry_id) != entry_id:
+                        raise DataFileError(path, f"{variant!r} names two countries", number)
+    return table
 
 
 def _forms(surface: str, name: str) -> list[str]:

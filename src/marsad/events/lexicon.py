@@ -61,6 +61,7 @@ class Trigger:
     target_before: bool
     frames: bool
     noun: bool = False
+    guest_before: bool = False  # "X was received by Y": the guest X is named before
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +81,13 @@ class Lexicon:
     # A relative pronoun right before a verb trigger ("الذي اغتيل عام 1999", "who was
     # killed"): the act describes a person or thing named in passing, not the news.
     background: re.Pattern[str] | None = None
+    # The items of a list of demands (``list_items`` in the data file): a number or bullet
+    # that opens an item, and the opening of a sentence that goes on with the list.
+    item_marker: re.Pattern[str] | None = None
+    item_continuation: re.Pattern[str] | None = None
+    # Per type: words that, anywhere in the sentence, show the type's words are used in
+    # another sense ("خطفت الأنظار" catches the eye, "هجوم إعلامي", a football attack).
+    veto: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
 
 def _compile(pattern: str, lang: str, path: str) -> re.Pattern[str]:
@@ -119,6 +127,7 @@ def lexicon(lang: str) -> Lexicon:
                     target_before=bool(entry.get("target_before", False)),
                     frames=bool(entry.get("frames", type_ in _FRAMING_TYPES)),
                     noun=bool(entry.get("noun", False)),
+                    guest_before=bool(entry.get("guest_before", False)),
                 )
             )
     aux: dict[str, re.Pattern[str]] = {}
@@ -138,6 +147,14 @@ def lexicon(lang: str) -> Lexicon:
         if pattern is not None:
             report[type_] = pattern
     block = raw.get("noun_block") or {}
+    veto: dict[str, re.Pattern[str]] = {}
+    for type_, cues in (raw.get("veto") or {}).items():
+        if type_ not in EVENT_TYPES:
+            raise DataFileError(path, f"unknown PLOVER type {type_!r}")
+        pattern = _alternation(cues, lang, path)
+        if pattern is not None:
+            veto[type_] = pattern
+    items = raw.get("list_items") or {}
     return Lexicon(
         lang=lang,
         triggers=tuple(triggers),
@@ -149,7 +166,20 @@ def lexicon(lang: str) -> Lexicon:
         noun_block=_alternation(block.get("cues") or [], lang, path),
         noun_block_window=int(block.get("window", 0)),
         background=_background(raw.get("background") or [], path),
+        item_marker=_raw(items.get("marker"), path),
+        item_continuation=_raw(items.get("continuation"), path),
+        veto=veto,
     )
+
+
+def _raw(pattern: str | None, path: str) -> re.Pattern[str] | None:
+    # Matched at a sentence or item start as written: no word edges or clitics added.
+    if not pattern:
+        return None
+    try:
+        return re.compile(pattern)
+    except re.error as exc:
+        raise DataFileError(path, f"bad pattern {pattern!r}: {exc}") from exc
 
 
 def _background(words: list[str], path: str) -> re.Pattern[str] | None:

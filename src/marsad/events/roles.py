@@ -62,6 +62,12 @@ _SEGMENT_BREAK = re.compile(r"[,،]\s")
 # subjects carry long appositions ("وفد برئاسة الدكتور ... سفير ... في الكويت، والسيد ...،
 # إلى دائرة"), so a marked target may stand farther there.
 _OBJECT_REACH = 25
+# A relative clause between the trigger and a marked actor: the preposition belongs to the
+# clause ("الهجمات ... والتي كان يستهدف التنظيم من خلالها ... السيطرة على مدينة الحسكة").
+_RELATIVE = {
+    "en": re.compile(r"\b(?:who|whom|which|whose)\b", re.IGNORECASE),
+    "ar": re.compile(r"(?:^|\s)و?(?:الذي|التي|الذين|اللذين|اللتين|اللواتي)(?=\s)"),
+}
 _MARKED_REACH = {"en": 60, "ar": 160}
 
 
@@ -153,8 +159,11 @@ def _pick_target(
     if not candidates:
         return None
     gap = _TARGET_GAP.get(lang, _TARGET_GAP["en"])
+    relative = _RELATIVE.get(lang, _RELATIVE["en"])
     for m in candidates:
         if gap.search(text[max(0, m.start - 20) : m.start]):
+            if relative.search(text, anchor, m.start) is not None:
+                break
             return m
     first = candidates[0]
     if marked_only or first.start - anchor > _OBJECT_REACH:

@@ -2,7 +2,8 @@
 
 Each sentence is coded on its own; its triggers (or, with a model backend, its predicted
 type) become events whose evidence is the sentence. A list of demands gives one REQUEST per
-sentence that states one, each with its own evidence.
+sentence that states one, each with its own evidence, and one per item of a numbered list
+or per sentence that goes on with the list without a verb of its own (``lists``).
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ import re
 from bisect import bisect_left
 from typing import Protocol
 
+from marsad.entities.registry import ID_PREFIX
 from marsad.events.lexicon import EVENT_TYPES, Lexicon, lexicon
+from marsad.events.lists import continues_list, inline_items, list_item
 from marsad.events.roles import ACTOR_LABELS, Roles, actor_name, event_date, find_roles
 from marsad.events.triggers import Hit, aux_modes, find_triggers
 from marsad.pipeline import register
@@ -29,6 +32,8 @@ _SPEECH_TYPES = frozenset(
 # A subject this far into its sentence is no longer "the sentence's subject" (for
 # resolving "It called for ..." to the subject of the sentence before).
 _SUBJECT_REACH = 40
+# How far after "received by" its host may be named ("by senior officials of the ...").
+_HOST_REACH = 60
 # Arabic proclitics and article, English article: stripped to compare trigger words.
 _CLITICS = re.compile(r"^(?:the\s+|[وف]?[بلك]?ال|[وف])")
 # The definite article before (English) or on (Arabic) a trigger word.
@@ -68,6 +73,7 @@ class EventsStage:
         predicted = self._predict(text, sentences)
         events: list[Event] = []
         last_subject: Mention | None = None
+        last_request: Event | None = None  # the request of the sentence before, if any
         for index, sent in enumerate(sentences):
             lang = self._lang(article, sent)
             if lang is None:
@@ -78,8 +84,29 @@ class EventsStage:
             hits = find_triggers(text, lex, sent.start, sent.end)
             if predicted is not None:
                 hits = _model_hits(hits, predicted[index], sent)
+            coded: list[Event] = []
             for hit in hits:
-                events.append(self._event(article, sent, hit, in_sent, lex, last_subject))
+                event = self._event(article, sent, hit, in_sent, lex, last_subject)
+                if event is None:
+                    continue
+                if hit.participle and coded:
+                    # "It called for ..., accusing the government of ...": the main
+                    # clause's subject accuses
+                    main = coded[0]
+                    event.source, event.source_entity_id = main.source, main.source_entity_id
+                coded.append(event)
+            coded = [item for e in coded for item in _items(text, lex, e)]
+            if (
+                last_request is not None
+                and not any(e.type == "REQUEST" for e in coded)
+                and continues_list(text, lex, sent)
+            ):
+                # "The statement demanded:" announces the items; they are the requests
+                if text[last_request.start : last_request.end].rstrip().endswith(":"):
+                    events = [e for e in events if e is not last_request]
+                coded.append(list_item(last_request, sent))
+            events.extend(coded)
+            last_request = next((e for e in reversed(coded) if e.type == "REQUEST"), None)
             subject = next((m for m in in_sent if m.label in ACTOR_LABELS), None)
             if subject is not None and subject.start - sent.start <= _SUBJECT_REACH:
                 last_subject = subject
@@ -108,9 +135,18 @@ class EventsStage:
         mentions: list[Mention],
         lex: Lexicon,
         last_subject: Mention | None,
-    ) -> Event:
+    ) -> Event | None:
         text = article.text
         roles = find_roles(article, hit, sent.start, sent.end, mentions, lex.lang)
+        if hit.participle and roles.source is not None and roles.source.start >= hit.end:
+            # "، متهمةً الحكومة": after a participle stands its object; the subject is
+            # the main clause's (set by the caller)
+            roles = Roles(None, roles.source, roles.place)
+        if hit.guest_before:
+            reception = _reception(text, sent, hit, mentions, roles)
+            if reception is None:
+                return None
+            roles = reception
         source = roles.source
         cue_speaker = _cue_speaker(article, hit) if source is None else None
         if source is None and cue_speaker is None:
@@ -151,6 +187,31 @@ class EventsStage:
             backend=self.backend,
             score=round(hit.weight * (1.0 if source_name else 0.8), 3),
         )
+
+
+def _reception(
+    text: str, sent: Sentence, hit: Hit, mentions: list[Mention], roles: Roles
+) -> Roles | None:
+    """ "X was received by Y": Y hosts, X is the guest, named as the sentence's subject. A
+    guest who is no known political actor (nobody named, or a name with no title and no KB
+    entry: a private person) makes it a reception, not a meeting PLOVER codes."""
+    actors = [m for m in mentions if m.label in ACTOR_LABELS]
+    guest = next((m for m in actors if m.end <= hit.start), None)
+    if guest is None or guest.start - sent.start > _SUBJECT_REACH:
+        return None
+    if guest.role_start is None and not _in_kb(guest):
+        return None
+    host = next((m for m in actors if hit.end <= m.start <= hit.end + _HOST_REACH), None)
+    return Roles(host, guest, roles.place)
+
+
+def _in_kb(mention: Mention) -> bool:
+    # names no KB knows get registry ids; KB ids are QIDs or "marsad:..."
+    return mention.entity_id is not None and not mention.entity_id.startswith(ID_PREFIX)
+
+
+def _items(text: str, lex: Lexicon, event: Event) -> list[Event]:
+    return inline_items(text, lex, event) if event.type == "REQUEST" else [event]
 
 
 def _one_per_meeting(text: str, events: list[Event]) -> list[Event]:

@@ -7,7 +7,7 @@ Pure text work: no mentions, no article. The stage and the evaluation both call
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from marsad.events.lexicon import Lexicon
 
@@ -17,6 +17,12 @@ from marsad.events.lexicon import Lexicon
 _CLAUSE_END = re.compile(r";|؛|\s[–—-]\s")
 # How much text before a verb trigger may hold the relative pronoun that backgrounds it.
 _BACKGROUND_REACH = 24
+# A participle right after a comma opens a clause of its own: "-ing" in English, the
+# accusative active participle in Arabic ("متهماً").
+_COMMA_BEFORE = re.compile(r"[,،]\s*$")
+_PARTICIPLE = {"en": re.compile(r"\w+ing\b"), "ar": re.compile(r"و?م\w+(?:اً|ا|ةً)(?!\w)")}
+# How close before a report verb its negation stands ("لم يقتل", "did not kill").
+_NEGATION_REACH = 8
 # A question reports nothing ("هل يجوز تبرير القتل؟", "Could Israel have killed him?").
 _QUESTION = re.compile(r"[?؟]")
 
@@ -31,6 +37,10 @@ class Hit:
     target_before: bool
     frames: bool
     noun: bool = False  # a noun or impersonal phrase, not a verb: no subject follows it
+    guest_before: bool = False  # a passive reception: the guest is named before it
+    # A participle after a comma ("..., accusing the government of ..."): an act of its
+    # own by the subject of the main clause, not content of a framing trigger before it.
+    participle: bool = False
 
 
 def find_triggers(text: str, lex: Lexicon, start: int = 0, end: int | None = None) -> list[Hit]:
@@ -41,7 +51,10 @@ def find_triggers(text: str, lex: Lexicon, start: int = 0, end: int | None = Non
     """
     end = len(text) if end is None else end
     found: list[Hit] = []
+    vetoed = {t for t, p in lex.veto.items() if p.search(text, start, end) is not None}
     for trig in lex.triggers:
+        if trig.type in vetoed:
+            continue
         match = next(
             (
                 m
@@ -64,19 +77,23 @@ def find_triggers(text: str, lex: Lexicon, start: int = 0, end: int | None = Non
                 trig.target_before,
                 trig.frames,
                 trig.noun,
+                trig.guest_before,
             )
         )
     found.sort(key=lambda h: (h.start, -h.weight, -(h.end - h.start)))
     kept: list[Hit] = []
     frame_ends: dict[int, int] = {}
     for hit in found:
+        if _participle_clause(text, hit, lex, start):
+            hit = replace(hit, participle=True)
         if any(_overlaps(hit, k) for k in kept):
             clash = [k for k in kept if _overlaps(hit, k)]
             if all(hit.weight > k.weight for k in clash):
                 kept = [k for k in kept if k not in clash]
             else:
                 continue
-        if any(k.frames and k.end <= hit.start < frame_ends[k.start] for k in kept):
+        framed = any(k.frames and k.end <= hit.start < frame_ends[k.start] for k in kept)
+        if framed and not hit.participle:
             continue
         if any(k.type == hit.type for k in kept):
             continue
@@ -137,8 +154,28 @@ def _reported(
         return True
     return any(
         not (m.start() < match.end() and match.start() < m.end())
+        and not _background(text, m.start(), lex, start)
+        and not _negated(text, m.start(), lex, start)
         for m in cue.finditer(text, start, end)
     )
+
+
+def _participle_clause(text: str, hit: Hit, lex: Lexicon, start: int) -> bool:
+    participle = _PARTICIPLE.get(lex.lang)
+    return (
+        participle is not None
+        and _COMMA_BEFORE.search(text, max(start, hit.start - 3), hit.start) is not None
+        and participle.match(text, hit.start) is not None
+    )
+
+
+def _negated(text: str, cue_start: int, lex: Lexicon, start: int) -> bool:
+    # "لم يقتل أي عسكري في هذا الهجوم": a denied toll reports no attack.
+    negation = lex.aux.get("negation")
+    if negation is None:
+        return False
+    lo = max(start, cue_start - _NEGATION_REACH)
+    return any(m.end() >= cue_start - 1 for m in negation.finditer(text, lo, cue_start))
 
 
 def _overlaps(a: Hit, b: Hit) -> bool:

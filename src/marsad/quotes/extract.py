@@ -196,6 +196,8 @@ def _arabic_clause(text: str, lex: SpeechLexicon, subject: Subject, cue_end: int
     mention = subject.mention
     if mention is not None and mention.start >= cue_end:
         at = mention.end
+    elif subject.named is not None:
+        at = subject.named[1]
     after_comma = at
     while after_comma < len(text) and text[after_comma] in " \t،,":
         after_comma += 1
@@ -283,6 +285,7 @@ def _resolve(text: str, candidates: Sequence[_Candidate]) -> list[Quote]:
     quotes: list[Quote] = []
     for cand in candidates:
         mention = state.resolve(cand.subject)
+        named = cand.subject.named
         quotes.append(
             Quote(
                 start=cand.start,
@@ -290,11 +293,19 @@ def _resolve(text: str, candidates: Sequence[_Candidate]) -> list[Quote]:
                 direct=cand.direct,
                 cue_start=cand.cue_start,
                 cue_end=cand.cue_end,
-                speaker=(mention.name or text[mention.start : mention.end]) if mention else None,
+                speaker=_speaker_name(text, mention, named),
                 speaker_entity_id=mention.entity_id if mention else None,
-                speaker_start=mention.start if mention else None,
-                speaker_end=mention.end if mention else None,
+                speaker_start=mention.start if mention else named[0] if named else None,
+                speaker_end=mention.end if mention else named[1] if named else None,
                 backend=BACKEND,
             )
         )
     return sorted(quotes, key=lambda q: q.start)
+
+
+def _speaker_name(text: str, mention: Mention | None, named: tuple[int, int] | None) -> str | None:
+    if mention is not None:
+        return mention.name or text[mention.start : mention.end]
+    if named is not None:
+        return " ".join(text[named[0] : named[1]].split())
+    return None

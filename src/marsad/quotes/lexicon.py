@@ -35,6 +35,9 @@ class SpeechLexicon:
     subject_filler: re.Pattern[str] | None  # Arabic: what may separate subject and verb
     min_quote_words: int
     trailing_words: tuple[str, ...] = ()  # conjunctions trimmed off a clipped clause
+    # A subject named by a common noun, group ``np`` ("the official Turkish media",
+    # "مصادر محلية"): English searched in the text before the verb, Arabic matched after it.
+    collective: re.Pattern[str] | None = None
 
 
 def _alternation(words: list[str]) -> str:
@@ -102,7 +105,21 @@ def _english(data: dict[str, Any], path: str) -> SpeechLexicon:
         subject_filler=None,
         min_quote_words=int(data.get("min_quote_words", 4)),
         trailing_words=tuple(" " + w for w in _words(data, "trailing_words", path)),
+        collective=_english_collective(data, path),
     )
+
+
+def _english_collective(data: dict[str, Any], path: str) -> re.Pattern[str]:
+    heads = _alternation(_words(data, "collective_heads", path))
+    modifiers = _alternation(_words(data, "collective_modifiers", path))
+    # Up to three modifiers, listed or capitalised ("official Turkish"), then the head.
+    np = rf"(?P<np>(?:(?i:{modifiers})\s+|[A-Z][\w'’.-]*\s+){{0,3}}(?i:{heads}))\b"
+    article = r"(?:(?i:the|an?|its)\s+)?"
+    # The noun phrase opens the clause and nothing after it starts another ("The official
+    # Turkish media and the spokesperson for the AKP revealed ..."), or it stands alone
+    # after a comma right before the verb ("..., Turkish media reported").
+    clean = r"(?![^,;:“”\"«»]*\b(?i:that|who|which|whom|when|after|before|while)\b)[^,;:“”\"«»]*"
+    return re.compile(rf"(?:^|[,;])\s*{article}{np}{clean}$")
 
 
 def _arabic(data: dict[str, Any], path: str) -> SpeechLexicon:
@@ -131,4 +148,14 @@ def _arabic(data: dict[str, Any], path: str) -> SpeechLexicon:
         ),
         min_quote_words=int(data.get("min_quote_words", 4)),
         trailing_words=tuple(" " + w for w in _words(data, "trailing_words", path)),
+        collective=_arabic_collective(data, path),
     )
+
+
+def _arabic_collective(data: dict[str, Any], path: str) -> re.Pattern[str]:
+    heads = _alternation(_words(data, "collective_heads", path))
+    stops = _alternation(_words(data, "collective_stops", path))
+    # The head and up to three words that describe it; a complementizer, a preposition or
+    # a word with the preposition ل ("لنورث برس": told to whom) ends the phrase.
+    word = rf"(?!(?:{stops})(?!\w))(?!ل[^ا\s])[\u0621-\u064a\u0640]+"
+    return re.compile(rf"(?P<np>(?:{heads})(?:\s+{word}){{0,3}})(?!\w)")

@@ -34,11 +34,15 @@ _WORD = re.compile(r"\w+")
 
 @dataclass(frozen=True, slots=True)
 class Subject:
-    """The subject of one cue: a mention, or what to fall back on (pronoun, document)."""
+    """The subject of one cue: a mention, or what to fall back on (pronoun, document).
+
+    ``named`` is a subject the text names without a mention of it ("the official Turkish
+    media", "مصادر محلية"): the speaker is those words, with no entity."""
 
     mention: Mention | None
     fallback: Fallback
     start: int | None  # where the subject's words begin, when they precede the verb
+    named: tuple[int, int] | None = None
 
 
 class SpeakerState:
@@ -97,6 +101,8 @@ def _english_subject(
     mention = _mention_before(text, candidates, cue_start, floor, _EN_GAP)
     if mention is not None:
         return Subject(mention, "none", mention.start)
+    if lex.collective is not None and (m := lex.collective.search(left)) is not None:
+        return _named(candidates, floor + m.start("np"), floor + m.end("np"))
     for pattern, fallback in ((lex.pronoun_person, "person"), (lex.pronoun_any, "any")):
         if pattern is not None and (m := pattern.search(left)) is not None:
             start = floor + m.start() + len(m.group()) - len(m.group().lstrip(" ,;"))
@@ -125,6 +131,10 @@ def _arabic_subject(
             break
     if lex.statement.match(text, cue_end) is not None:
         return Subject(None, "org", None)
+    if lex.collective is not None and (m := lex.collective.match(text, at)) is not None:
+        words = _named(candidates, m.start("np"), m.end("np"))
+        # the words follow the verb: no subject before it to anchor an attribution on
+        return Subject(words.mention, "none", None, words.named)
     titled = _by_title(text, candidates, at, cue_start)
     if titled is not None:
         return Subject(titled, "none", None)
@@ -134,6 +144,15 @@ def _arabic_subject(
             return Subject(fronted, "none", fronted.start)
     # An Arabic verb carries its subject: with none written, it is who spoke last.
     return Subject(None, "any", None)
+
+
+def _named(candidates: Sequence[Mention], start: int, end: int) -> Subject:
+    """A subject noun phrase without a mention of its own; a speaker mention inside it
+    ("the news agency SANA") is the speaker after all."""
+    inside = next((m for m in candidates if start <= m.start and m.end <= end), None)
+    if inside is not None:
+        return Subject(inside, "none", start)
+    return Subject(None, "none", start, (start, end))
 
 
 def _mention_before(

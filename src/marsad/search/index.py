@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -19,7 +20,8 @@ from marsad.types import Article
 log = logging.getLogger(__name__)
 
 # Bump when tokens.py changes how keys are made; data changes are seen by their hash.
-_CODE_VERSION = "2"
+_CODE_VERSION = "3"
+_MIGRATION = "0004_search"
 _RULE_FILES = (
     ("marsad.search", "search.ar.yaml"),
     ("marsad.search", "search.en.yaml"),
@@ -35,6 +37,12 @@ def key_version() -> str:
         with open(data_path(package, name), "rb") as fh:
             digest.update(fh.read())
     return digest.hexdigest()[:16]
+
+
+def entity_token(entity_id: str) -> str:
+    """The index token of an entity id: letters and digits only, so FTS5's tokenizer keeps
+    it whole ("marsad:place/qamishli" has separators in it)."""
+    return "e" + hashlib.sha256(entity_id.encode()).hexdigest()[:16]
 
 
 def name_key(name: str) -> str:
@@ -89,6 +97,7 @@ def _index(
     event_types: Iterable[str],
     names: Iterable[tuple[str, str]],
 ) -> None:
+    names = list(names)
     types = sorted(set(event_types))
     doc = cur.execute(
         "INSERT INTO search_docs (article_id, lang, outlet, published, copy, event_types)"
@@ -96,11 +105,26 @@ def _index(
         (d.article_id, d.lang, d.outlet, d.published[:10] if d.published else None, int(d.copy),
          f" {' '.join(types)} " if types else ""),
     ).lastrowid  # fmt: skip
+    entities = sorted({entity_token(entity_id) for entity_id, _ in names})
     cur.execute(
-        "INSERT INTO search_fts (rowid, title, body) VALUES (?, ?, ?)",
-        (doc, shadow_text(d.title or ""), shadow_text(d.text)),
+        "INSERT INTO search_fts (rowid, title, body, entities) VALUES (?, ?, ?, ?)",
+        (doc, shadow_text(d.title or ""), shadow_text(d.text), " ".join(entities)),
     )
     _add_names(cur, names)
+
+
+def _recreate_tables(conn: sqlite3.Connection) -> None:
+    """Empty index tables in the shape the migration declares now (a store from a
+    development build may have an older shape under the same migration name)."""
+    from marsad.store.migrations import available
+
+    # Comments off first: they may hold semicolons.
+    schema = re.sub(r"--[^\n]*", "", dict(available())[_MIGRATION])
+    for table in ("search_fts", "search_names", "search_meta", "search_docs"):
+        conn.execute(f"DROP TABLE IF EXISTS {table}")  # table names from this module only
+    for statement in schema.split(";"):
+        if statement.strip():
+            conn.execute(statement)
 
 
 def catch_up(conn: sqlite3.Connection) -> int:
@@ -116,8 +140,7 @@ def catch_up(conn: sqlite3.Connection) -> int:
     conn.execute("BEGIN IMMEDIATE")
     try:
         if rebuild:
-            for table in ("search_docs", "search_fts", "search_names"):
-                conn.execute(f"DELETE FROM {table}")  # table names from this module only
+            _recreate_tables(conn)
             for id_, names in conn.execute("SELECT id, names FROM local_entities").fetchall():
                 index_names(conn, id_, json.loads(names))
         rows = conn.execute(

@@ -84,7 +84,6 @@ class SearchPlan:
 class SearchRow:
     article_id: str
     score: float
-    entity_clauses: int  # clauses this article satisfied through an entity mention
 
 
 @dataclass(slots=True)

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 _QUOTED = re.compile(r'"([^"]*)"')
 _MAX_NGRAM = 4  # longest run of query words looked up as one entity name
 _MIN_NAME_KEY = 3  # shorter names ("al", "US" folded) are not looked up
+MAX_UNITS = 32  # words and phrases read from one query; the rest is ignored
 
 
 @dataclass(slots=True)
@@ -56,7 +57,7 @@ def _units(text: str) -> list[_Unit]:
             if keys:
                 units.append(_Unit(match.group(1), keys, False, True))
             pos = match.end()
-    return units
+    return units[:MAX_UNITS]
 
 
 def _resolve_names(store: Store, texts: list[str]) -> dict[str, list[str]]:
@@ -141,12 +142,26 @@ def _entity_name(store: Store, entity_id: str) -> str:
     return local.canonical if local else entity_id
 
 
+def _name_keys(store: Store, entity_ids: list[str]) -> list[tuple[str, ...]]:
+    """Every name of these entities (KB names, a local entity's names) as key sequences."""
+    names: set[str] = set()
+    for entity_id in entity_ids:
+        entry = default_kb().get(entity_id)
+        if entry is not None:
+            names.update(n for ns in entry.names.values() for n in ns)
+        elif (local := store.local_entity(entity_id)) is not None:
+            names.update(n for ns in local.names.values() for n in ns)
+    keys = {tuple(shadow_text(n).split()) for n in names}
+    return sorted(k for k in keys if k and len("".join(k)) >= _MIN_NAME_KEY)
+
+
 def search(store: Store, query: SearchQuery) -> SearchPage:
     """Articles matching ``query``, best first (bm25 over the normalised text, plus a bonus
     for each entity of the query an article mentions), one page with snippets."""
     search_plan = plan(store, query)
     found = store.search_rows(search_plan)
-    matcher = Matcher.for_clauses(search_plan.clauses)
+    ids = [i for c in search_plan.clauses for i in c.entity_ids]
+    matcher = Matcher.for_clauses(search_plan.clauses, _name_keys(store, ids))
     hits: list[SearchHit] = []
     for row in found.rows:
         article = store.get(row.article_id)

@@ -30,8 +30,15 @@ class Matcher:
     entity_ids: frozenset[str]
 
     @classmethod
-    def for_clauses(cls, clauses: Sequence[Clause]) -> Matcher:
+    def for_clauses(
+        cls, clauses: Sequence[Clause], entity_names: Sequence[tuple[str, ...]] = ()
+    ) -> Matcher:
+        """``entity_names``: the names of the query's entities, as keys, so a title that
+        says "قامشلو" is marked for "Qamishli" although titles carry no mentions."""
         phrases: dict[str, list[tuple[str, ...]]] = {}
+        for name in entity_names:
+            if name:
+                phrases.setdefault(name[0], []).append(name)
         prefixed: list[tuple[str, ...]] = []
         for clause in clauses:
             for phrase in clause.phrases:

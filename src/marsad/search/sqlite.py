@@ -5,14 +5,17 @@ SQL is this module's own fragments and FTS5 strings made of index keys, each quo
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from collections.abc import Sequence
 
+from marsad.search.index import entity_token
 from marsad.search.model import Clause, SearchPlan, SearchRow, SearchRows
 
 # bm25 weights of the title and body columns: a word in the title says more.
 _TITLE_WEIGHT, _BODY_WEIGHT = 4.0, 1.0
-# What naming an entity the query names is worth next to a bm25 score (typically 1..15).
-ENTITY_BONUS = 3.0
+# bm25 weight of the entities column: naming an entity the query names counts like a
+# couple of title words.
+_ENTITY_WEIGHT = 8.0
 _FACET_COLUMNS = ("lang", "outlet")
 
 
@@ -22,12 +25,14 @@ def fts_string(key: str) -> str:
 
 
 def match_expression(clause: Clause) -> str:
-    """The FTS5 query of one clause: its phrase alternatives OR-ed."""
+    """The FTS5 query of one clause: its phrase alternatives, or a mention of one of its
+    entities (the ``entities`` column), OR-ed."""
     parts = []
     for phrase in clause.phrases:
         # "a" + "b" is an FTS5 phrase; "a" "b" would be two words anywhere.
         text = " + ".join(fts_string(k) for k in phrase)
         parts.append(f"{text} *" if clause.prefix else text)
+    parts += [f"entities : {fts_string(entity_token(i))}" for i in clause.entity_ids]
     return " OR ".join(f"({p})" for p in parts)
 
 
@@ -35,26 +40,11 @@ def _in(ids: Sequence[str]) -> str:
     return ",".join("?" * len(ids))
 
 
-def _candidates(plan: SearchPlan) -> tuple[str | None, list[object]]:
-    """SQL selecting ``doc`` of every article that satisfies every clause (None: no
-    clauses, every article)."""
-    selects: list[str] = []
-    params: list[object] = []
-    for clause in plan.clauses:
-        parts = []
-        if clause.phrases:
-            parts.append("SELECT rowid FROM search_fts WHERE search_fts MATCH ?")
-            params.append(match_expression(clause))
-        if clause.entity_ids:
-            parts.append(
-                "SELECT d.doc FROM mentions m JOIN search_docs d ON d.article_id = m.article_id"
-                f" WHERE m.entity_id IN ({_in(clause.entity_ids)})"
-            )
-            params.extend(clause.entity_ids)
-        selects.append(" UNION ".join(parts))
-    if not selects:
-        return None, []
-    return " INTERSECT ".join(f"SELECT * FROM ({s})" for s in selects), params
+_MENTIONS_ANY = "d.doc IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)"
+
+
+def _entities_expression(entity_ids: Sequence[str]) -> str:
+    return " OR ".join(f"entities : {fts_string(entity_token(i))}" for i in entity_ids)
 
 
 def _filters(plan: SearchPlan) -> tuple[list[str], list[object]]:
@@ -77,20 +67,16 @@ def _filters(plan: SearchPlan) -> tuple[list[str], list[object]]:
     if plan.event_type:
         where.append("instr(d.event_types, ?) > 0")
         params.append(f" {plan.event_type.upper()} ")
+    # Entity and place filters read the index's entities column: a token lookup, where the
+    # mentions table would need a join from article ids back to documents.
     if plan.entity_ids:
-        where.append(
-            f"d.article_id IN (SELECT article_id FROM mentions WHERE entity_id IN"
-            f" ({_in(plan.entity_ids)}))"
-        )
-        params.extend(plan.entity_ids)
+        where.append(_MENTIONS_ANY)
+        params.append(_entities_expression(plan.entity_ids))
     if plan.place_ids or plan.place_name:
         either = []
         if plan.place_ids:
-            either.append(
-                f"d.article_id IN (SELECT article_id FROM mentions WHERE entity_id IN"
-                f" ({_in(plan.place_ids)}))"
-            )
-            params.extend(plan.place_ids)
+            either.append(_MENTIONS_ANY)
+            params.append(_entities_expression(plan.place_ids))
         if plan.place_name:
             either.append(
                 "d.article_id IN (SELECT id FROM articles WHERE dateline_place = ? COLLATE NOCASE)"
@@ -102,13 +88,18 @@ def _filters(plan: SearchPlan) -> tuple[list[str], list[object]]:
 
 def run(conn: sqlite3.Connection, plan: SearchPlan) -> SearchRows:
     """Matching articles, best first, one page of them, with the total and facets."""
-    candidates, c_params = _candidates(plan)
-    where, f_params = _filters(plan)
-    if candidates is not None:
-        where.insert(0, f"d.doc IN ({candidates})")
-    condition = " AND ".join(where) or "1"
-    base = f"FROM search_docs d WHERE {condition}"
-    params = [*c_params, *f_params]
+    where, params = _filters(plan)
+    if not plan.clauses:
+        return _filtered(conn, where, params, plan)
+    return _ranked(conn, where, params, plan)
+
+
+def _filtered(
+    conn: sqlite3.Connection, where: list[str], params: list[object], plan: SearchPlan
+) -> SearchRows:
+    """Filters only: newest first. Counts, facets and the page are each one indexed
+    query over the narrow search_docs table."""
+    base = f"FROM search_docs d WHERE {' AND '.join(where) or '1'}"
     total = conn.execute(f"SELECT count(*) {base}", params).fetchone()[0]
     facets = {
         column: dict(
@@ -120,47 +111,35 @@ def run(conn: sqlite3.Connection, plan: SearchPlan) -> SearchRows:
         )
         for column in _FACET_COLUMNS  # column names from this module only
     }
-    if total == 0:
-        return SearchRows(0, [], facets)
-    text_clauses = [c for c in plan.clauses if c.phrases]
-    entity_clauses = [c for c in plan.clauses if c.entity_ids]
-    score_sql = "0.0"
-    rank_join = ""
-    rank_params: list[object] = []
-    if text_clauses:
-        # One bm25 over every clause's words, OR-ed: a clause met only by an entity mention
-        # must not hide the article's other matches from the ranking.
-        rank_join = (
-            f" LEFT JOIN (SELECT rowid AS doc, bm25(search_fts, {_TITLE_WEIGHT}, {_BODY_WEIGHT})"
-            " AS bm FROM search_fts WHERE search_fts MATCH ?) r ON r.doc = d.doc"
-        )
-        rank_params.append(" OR ".join(f"({match_expression(c)})" for c in text_clauses))
-        score_sql = "-coalesce(r.bm, 0.0)"
-    hits_sql = "0"
-    hit_params: list[object] = []
-    if entity_clauses:
-        hits_sql = " + ".join(
-            f"(d.article_id IN (SELECT article_id FROM mentions WHERE entity_id IN"
-            f" ({_in(c.entity_ids)})))"
-            for c in entity_clauses
-        )
-        for c in entity_clauses:
-            hit_params.extend(c.entity_ids)
-    order = (
-        "score DESC, d.published DESC, d.doc DESC"
-        if plan.clauses
-        else "d.published IS NULL, d.published DESC, d.doc DESC"
-    )
-    sql = (
-        f"SELECT d.article_id, {score_sql} + {ENTITY_BONUS} * ({hits_sql}) AS score,"
-        f" ({hits_sql}) FROM search_docs d{rank_join} WHERE {condition}"
-        f" ORDER BY {order} LIMIT ? OFFSET ?"
-    )  # fmt: skip
     rows = conn.execute(
-        sql,
-        [*hit_params, *hit_params, *rank_params, *params, plan.limit, plan.offset],
+        f"SELECT d.article_id {base} ORDER BY d.published IS NULL, d.published DESC,"
+        " d.doc DESC LIMIT ? OFFSET ?",
+        [*params, plan.limit, plan.offset],
     ).fetchall()
-    return SearchRows(total, [SearchRow(r[0], float(r[1]), int(r[2])) for r in rows], facets)
+    return SearchRows(total, [SearchRow(r[0], 0.0) for r in rows], facets)
+
+
+def _ranked(
+    conn: sqlite3.Connection, where: list[str], params: list[object], plan: SearchPlan
+) -> SearchRows:
+    """Words or entities: one FTS5 query (every clause AND-ed) scored by bm25, filtered on
+    search_docs, then counted, faceted and sorted here: the match is the costly part, so
+    it runs once, not once each for the count, the facets and the page."""
+    expression = " AND ".join(f"({match_expression(c)})" for c in plan.clauses)
+    sql = (
+        "SELECT d.article_id, d.lang, d.outlet, d.published, d.doc,"
+        f" -bm25(search_fts, {_TITLE_WEIGHT}, {_BODY_WEIGHT}, {_ENTITY_WEIGHT})"
+        " FROM search_fts f JOIN search_docs d ON d.doc = f.rowid"
+        " WHERE search_fts MATCH ?" + "".join(f" AND {w}" for w in where)
+    )
+    rows = conn.execute(sql, [expression, *params]).fetchall()
+    facets: dict[str, dict[str, int]] = {}
+    for column, index in zip(_FACET_COLUMNS, (1, 2), strict=True):
+        facets[column] = dict(Counter(r[index] or "unknown" for r in rows).most_common(50))
+    # best score first; among equals, newest first (undated last), then latest stored
+    rows.sort(key=lambda r: (r[5], r[3] or "", r[4]), reverse=True)
+    page = rows[plan.offset : plan.offset + plan.limit]
+    return SearchRows(len(rows), [SearchRow(r[0], float(r[5])) for r in page], facets)
 
 
 def entity_ids_named(conn: sqlite3.Connection, keys: Sequence[str]) -> dict[str, list[str]]:

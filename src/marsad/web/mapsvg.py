@@ -34,11 +34,15 @@ class Place:
     name: str
     lat: float
     lon: float
+    country: str | None = None  # ISO 3166-1 alpha-2
     mentions: int = 0
     articles: set[str] = field(default_factory=set)
     events: dict[str, int] = field(default_factory=dict)  # type -> count
     x: float = 0.0
     y: float = 0.0
+    label_x: float = 0.0
+    anchor: str = "start"  # SVG text-anchor: labels near the east edge go to the west side
+    labelled: bool = True  # False where the label would cover a bigger place's label
 
     @property
     def href(self) -> str:
@@ -89,7 +93,7 @@ def collect_places(articles: Iterable[Article]) -> list[Place]:
             place = places.get(key)
             if place is None:
                 name = m.name or article.text[m.start : m.end]
-                place = places[key] = Place(key, name, m.geo.lat, m.geo.lon)
+                place = places[key] = Place(key, name, m.geo.lat, m.geo.lon, m.geo.country)
             place.mentions += 1
             place.articles.add(article.id)
         for row in event_rows([article], EventFilter()):
@@ -100,7 +104,19 @@ def collect_places(articles: Iterable[Article]) -> list[Place]:
     return sorted(places.values(), key=lambda p: -(p.mentions + p.event_count))
 
 
-def map_view(places: list[Place]) -> MapView | None:
+def countries_of(places: list[Place]) -> list[tuple[str, int]]:
+    """Countries with places, most places first: the map's zoom choices."""
+    counts: dict[str, int] = {}
+    for p in places:
+        if p.country:
+            counts[p.country] = counts.get(p.country, 0) + 1
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def map_view(places: list[Place], country: str | None = None) -> MapView | None:
+    """The map over all places, or zoomed to the places of one ``country``."""
+    if country:
+        places = [p for p in places if p.country == country.upper()]
     if not places:
         return None
     west, east, south, north = _box(places)
@@ -113,13 +129,39 @@ def map_view(places: list[Place]) -> MapView | None:
 
     for p in places:
         p.x, p.y = project(p.lon, p.lat)
+    _place_labels(places)
     outlines = []
-    for country in _countries():
-        rings = [r for r in country["rings"] if _ring_overlaps(r, west, east, south, north)]
+    for outline in _countries():
+        rings = [r for r in outline["rings"] if _ring_overlaps(r, west, east, south, north)]
         if rings:
             path = " ".join(_ring_path(r, project) for r in rings)
-            outlines.append(Outline(str(country["name"]), path))
+            outlines.append(Outline(str(outline["name"]), path))
     return MapView(WIDTH, height, places, outlines, _grid(west, east, south, north, project))
+
+
+LABEL_CHAR = 7.5  # approximate width of one character of a 13px label, in viewBox units
+LABEL_HEIGHT = 15.0
+
+
+def _place_labels(places: list[Place]) -> None:
+    """Label places biggest first; a label that would overlap one already placed is left
+    out (the place keeps its tooltip and its row in the table)."""
+    taken: list[tuple[float, float, float, float]] = []
+    for p in places:  # already sorted, biggest first
+        width = LABEL_CHAR * len(p.name)
+        if p.x + p.radius + 3 + width > WIDTH:
+            p.anchor, p.label_x = "end", round(p.x - p.radius - 3, 1)
+            box = (p.label_x - width, p.y - LABEL_HEIGHT / 2, p.label_x, p.y + LABEL_HEIGHT / 2)
+        else:
+            p.anchor, p.label_x = "start", round(p.x + p.radius + 3, 1)
+            box = (p.label_x, p.y - LABEL_HEIGHT / 2, p.label_x + width, p.y + LABEL_HEIGHT / 2)
+        p.labelled = not any(_overlap(box, other) for other in taken)
+        if p.labelled:
+            taken.append(box)
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _box(places: list[Place]) -> tuple[float, float, float, float]:

@@ -23,7 +23,7 @@ from marsad.store import Store
 from marsad.web import pages
 from marsad.web.finder import EVENT_TYPES, Facets, find
 from marsad.web.labels import UI_LANGS, labels, text_dir
-from marsad.web.mapsvg import collect_places, map_view
+from marsad.web.mapsvg import collect_places, countries_of, map_view
 from marsad.web.stories import listed_stories
 from marsad.web.timeline import event_dates, timeline_view
 
@@ -96,7 +96,7 @@ def home(request: Request, store: StoreDep) -> Response:
     stats = store.stats()
     context: dict[str, Any] = {
         "facets": facets,
-        "langs": sorted(stats.by_lang),
+        "langs": sorted(lang for lang in stats.by_lang if lang != "unknown"),
         "outlets": sorted(o for o in stats.by_outlet if o != "unknown"),
         "event_types": EVENT_TYPES,
         "total_articles": stats.articles,
@@ -137,8 +137,12 @@ def entity(request: Request, entity_id: str, store: StoreDep) -> Response:
 
 @router.get("/map")
 def world_map(request: Request, store: StoreDep) -> Response:
-    view = map_view(collect_places(store.iter_articles()))
-    return render(request, "map.html", {"map": view})
+    places = collect_places(store.iter_articles())
+    country = request.query_params.get("country", "")[:2].upper()
+    view = map_view(places, country or None)
+    return render(
+        request, "map.html", {"map": view, "countries": countries_of(places), "country": country}
+    )
 
 
 @router.get("/timeline")

@@ -1,7 +1,8 @@
 """Stories as the pages need them: a summary per story and the articles of one story.
 
-Articles that share ``story_id`` are one story; an article with no story yet is a story of
-its own, under its article id, so every article can be reached the same way.
+Stories come from ``marsad.stories``; an article with no story yet (a store filled before
+stories existed) is a story of its own, under its article id, so every article can be
+reached the same way.
 """
 
 from __future__ import annotations
@@ -67,7 +68,8 @@ def listed_stories(store: Store, limit: int, offset: int) -> list[StorySummary]:
     """One page of stories as ``marsad.stories`` lists them (latest first); a store whose
     articles were never clustered lists each article as its own story instead."""
     views = list_stories(store, limit=limit, offset=offset)
-    if not views:
+    never_clustered = not views and (offset == 0 or not list_stories(store, limit=1))
+    if never_clustered:
         return group_stories(store.iter_articles())[offset : offset + limit]
     return [
         StorySummary(
@@ -103,11 +105,11 @@ def _neg(date: str | None) -> str:
 
 
 def story_articles(store: Store, story_id: str) -> list[Article]:
-    """The articles of one story, in the order the store returns them; [] when unknown."""
-    members = [a for a in store.iter_articles() if story_key(a) == story_id and not a.duplicate_of]
-    if not members:
-        single = store.get(story_id)
-        members = [single] if single is not None and len(story_id) >= 16 else []
-    # Arabic last: in a left-to-right page its column then sits on the right, where its
-    # lines start; a fixed order keeps the page stable between requests.
-    return sorted(members, key=lambda a: (a.lang == "ar", a.published or "", a.id))
+    """An article not yet in any story, as a story of its own; [] for any other id.
+
+    Full ids only (16 characters): the store also resolves id prefixes, and a story URL
+    must not land on whichever article happens to share its first characters."""
+    if len(story_id) < 16:
+        return []
+    single = store.get(story_id)
+    return [single] if single is not None and single.id == story_id else []

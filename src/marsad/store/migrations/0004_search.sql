@@ -16,8 +16,10 @@ CREATE TABLE search_docs (
 );
 CREATE INDEX search_docs_published ON search_docs(published);
 
+-- entities: one token per entity the article mentions (marsad.search.index.entity_token),
+-- so "the words, or a mention of the entity they name" is one FTS5 expression.
 CREATE VIRTUAL TABLE search_fts USING fts5(
-    title, body, tokenize = 'unicode61 remove_diacritics 0'
+    title, body, entities, tokenize = 'unicode61 remove_diacritics 0'
 );
 
 -- Every name an entity was seen under (and a local entity's names), as search keys, so a
