@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import socket
+import sqlite3
 import threading
 import time
 from collections.abc import Iterator
@@ -32,6 +33,11 @@ def build_seed_store(base: Path, seed_dir: Path) -> Path:
         building = path.with_suffix(".building")
         with open_store(building) as store:
             ops.ingest([str(seed_dir)], store, workers=1)
+        # Everything into the main file, so that copying that file copies the whole store.
+        conn = sqlite3.connect(building)
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("PRAGMA journal_mode=DELETE")
+        conn.close()
         building.rename(path)
     return path
 

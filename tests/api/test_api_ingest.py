@@ -1,6 +1,12 @@
 from __future__ import annotations
 
 import json
+import threading
+from collections.abc import Iterator
+from functools import partial
+from html import escape
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 from conftest import MAX_UPLOAD, TOKEN, Server
@@ -102,3 +108,43 @@ def test_api_ingest_feed_reports_unreachable(ingest_server: Server) -> None:
     assert r.status_code == 200
     body = r.json()
     assert body["read"] == 0 and body["skipped"]
+
+
+@pytest.fixture
+def feed_url(tmp_path: Path) -> Iterator[str]:
+    """A real feed on a loopback HTTP server: one Arabic and one English item, with their
+    text in the feed (no page fetches)."""
+    items = {
+        "ar": "قال مسؤول في الإدارة الذاتية إن وفداً وصل إلى قامشلو zzfeedar. " * 6,
+        "en": "An official said a delegation reached Qamishli on Sunday zzfeeden. " * 6,
+    }
+    body = "".join(
+        f"<item><title>zzfeed{lang}</title><link>http://127.0.0.1:9/{lang}</link>"
+        f"<content:encoded><![CDATA[<p>{escape(text)}</p>]]></content:encoded></item>"
+        for lang, text in items.items()
+    )
+    (tmp_path / "feed.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"'
+        ' xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>t</title>'
+        f"{body}</channel></rss>",
+        encoding="utf-8",
+    )
+    handler = partial(SimpleHTTPRequestHandler, directory=str(tmp_path))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/feed.xml"
+    server.shutdown()
+    thread.join()
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_api_ingest_feed_url_then_searchable(
+    ingest_server: Server, feed_url: str, lang: str
+) -> None:
+    c = ingest_server.client
+    r = c.post("/api/ingest/feeds", headers=AUTH, json={"url": feed_url, "fast": True})
+    assert r.status_code == 200, r.text
+    assert r.json()["read"] == 2 and r.json()["new"] + r.json()["known"] == 2
+    hits = c.get("/api/search", params={"q": f"zzfeed{lang}"}).json()["hits"]
+    assert [h["lang"] for h in hits] == [lang]

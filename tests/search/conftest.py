@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,8 +23,11 @@ def build_seed_store(base: Path, seed_dir: Path) -> Path:
         building = path.with_suffix(".building")
         with open_store(building) as store:
             ops.ingest([str(seed_dir)], store, workers=1)
-        for suffix in ("-wal", "-shm"):
-            Path(str(building) + suffix).unlink(missing_ok=True)
+        # Everything into the main file, so that copying that file copies the whole store.
+        conn = sqlite3.connect(building)
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("PRAGMA journal_mode=DELETE")
+        conn.close()
         building.rename(path)
     return path
 
