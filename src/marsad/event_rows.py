@@ -1,5 +1,9 @@
 """Events as flat rows, one per event, shaped like the tables PLOVER and ACLED users load:
-date, type, mode, actors, place with coordinates, the article and the evidence text."""
+date, type, mode, actors, place with coordinates, the article and the evidence text.
+
+``stored_event_rows`` reads a store's event index (one query, paged); ``event_rows`` makes
+the same rows from articles in memory. Both give identical rows for the same articles.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import IO
 
-from marsad.types import Article, Event, Geo
+from marsad.store.facts import place_geo
+from marsad.store.protocol import EventQuery, Store, StoredEvent
+from marsad.types import Article, Event
 
 COLUMNS = (
     "event_id", "event_date", "event_type", "mode", "aux", "actor1", "actor1_id", "actor2",
@@ -37,6 +43,9 @@ class EventFilter:
         when = event.date or article.published
         return not (self.since and (when is None or when < self.since))
 
+    def query(self) -> EventQuery:
+        return EventQuery(self.type, self.actor, self.place, self.since)
+
 
 def _matches(wanted: str, name: str | None, entity_id: str | None) -> bool:
     return wanted == entity_id or (name is not None and wanted.casefold() in name.casefold())
@@ -49,8 +58,41 @@ def event_rows(articles: Iterable[Article], where: EventFilter) -> Iterator[dict
                 yield _row(article, index, event)
 
 
+def stored_event_rows(
+    store: Store, where: EventFilter, limit: int | None = None, offset: int = 0
+) -> Iterator[dict[str, object]]:
+    """The rows of the store's events that ``where`` accepts, in the store's order."""
+    for e in store.events(where.query(), limit, offset):
+        yield _stored_row(e)
+
+
+def _stored_row(e: StoredEvent) -> dict[str, object]:
+    return {
+        "event_id": f"{e.article_id}-{e.position}",
+        "event_date": e.date,
+        "event_type": e.type,
+        "mode": e.mode,
+        "aux": ";".join(e.aux),
+        "actor1": e.source,
+        "actor1_id": e.source_entity_id,
+        "actor2": e.target,
+        "actor2_id": e.target_entity_id,
+        "location": e.place,
+        "location_id": e.place_entity_id,
+        "latitude": e.lat,
+        "longitude": e.lon,
+        "country": e.country,
+        "admin1": e.admin1,
+        "article_id": e.article_id,
+        "outlet": e.outlet,
+        "published": e.published,
+        "source": e.url or e.article_source,
+        "evidence": " ".join(e.evidence.split()),
+    }
+
+
 def _row(article: Article, index: int, e: Event) -> dict[str, object]:
-    geo = _place_geo(article, e)
+    geo = place_geo(article, e)
     return {
         "event_id": f"{article.id}-{index}",
         "event_date": e.date,
@@ -73,16 +115,6 @@ def _row(article: Article, index: int, e: Event) -> dict[str, object]:
         "source": article.url or article.source,
         "evidence": " ".join(article.text[e.start : e.end].split()),
     }
-
-
-def _place_geo(article: Article, e: Event) -> Geo | None:
-    """The coordinates of the event's place: its mention inside the evidence first."""
-    if e.place_entity_id is None:
-        return None
-    candidates = [m for m in article.mentions if m.entity_id == e.place_entity_id and m.geo]
-    inside = [m for m in candidates if e.start <= m.start < e.end]
-    chosen = inside or candidates
-    return chosen[0].geo if chosen else None
 
 
 def write_csv(rows: Iterable[dict[str, object]], out: IO[str]) -> int:

@@ -71,6 +71,9 @@ def test_kb_demonyms_fold_article_feminine_and_plural(form: str, country: str) -
         ("قصفت المسيرات التركية القرية بحسب مصادر روسية.", "التركية", "TR"),
         ("قصفت القوات التركية قرية تل تمر.", "القوات التركية", "TR"),
         ("وقالت الصحافة الروسية إن الدورية انطلقت.", "الروسية", "RU"),
+        # Broken plurals are recognised as written, then linked like any demonym.
+        ("وقال الأتراك إن الهجوم فشل.", "الأتراك", "TR"),
+        ("ونفى الروس مشاركتهم في القصف.", "الروس", "RU"),
     ],
 )
 def test_kb_demonyms_link_mentions_to_the_state(

@@ -81,7 +81,9 @@ def test_sqlite_store_finds_by_unique_prefix(store) -> None:  # type: ignore[no-
 
 
 def test_sqlite_store_records_named_migrations(store) -> None:  # type: ignore[no-untyped-def]
-    assert store.stats().schema == ["0001_articles", "0002_entities"]
+    assert store.stats().schema == [
+        "0001_articles", "0002_entities", "0003_stories", "0004_search", "0005_facts",
+    ]  # fmt: skip
 
 
 def test_sqlite_store_rejects_a_file_that_is_not_a_database(tmp_path: Path) -> None:

@@ -57,6 +57,7 @@ def test_routes_pages_answer_with_security_headers(
         "/static/..%2Froutes.py",
         "/static/routes.py",
         "/static/.hidden.css",
+        "/no/such/page",
     ],
 )
 def test_routes_unknown_things_get_an_html_404(http: httpx.Client, path: str) -> None:

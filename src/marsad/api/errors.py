@@ -74,6 +74,11 @@ def install(app: FastAPI) -> None:
             return _json(404, f"no such endpoint {request.url.path}; see /api/docs")
         if exc.status_code == 405 and _is_api(request):
             return _json(405, f"{request.method} is not allowed here; see /api/docs")
+        if exc.status_code == 404:
+            # An unknown page gets the site's own 404 page, with a way back.
+            from marsad.web.routes import not_found
+
+            return not_found(request, request.url.path)
         return _answer(request, exc.status_code, str(exc.detail), getattr(exc, "headers", None))
 
     @app.exception_handler(Exception)

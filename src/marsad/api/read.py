@@ -7,22 +7,20 @@ parameters and reach SQL only as bound parameters (see ``marsad.search.sqlite``)
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from dataclasses import asdict
-from itertools import islice
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 
-from marsad import ops
 from marsad.api.deps import get_store
 from marsad.api.errors import ApiError
-from marsad.event_rows import EventFilter, event_rows
-from marsad.record import quote_record, to_record
+from marsad.event_rows import EventFilter, stored_event_rows
+from marsad.record import to_record
 from marsad.search import SearchPage, SearchQuery, search
 from marsad.search.model import MAX_LIMIT
 from marsad.search.query import plan
 from marsad.store import Store
+from marsad.store.protocol import QuoteQuery, StoredQuote
 from marsad.types import Article
 
 router = APIRouter(prefix="/api")
@@ -36,17 +34,6 @@ Outlet = Annotated[str | None, Query(description="Outlet name, any case.")]
 EntityParam = Annotated[str | None, Query(description="An entity id, or a name in any script.")]
 EventType = Annotated[str | None, Query(description="PLOVER event type (ASSAULT, CONSULT …).")]
 Place = Annotated[str | None, Query(description="A place id or name in any script.")]
-
-T = TypeVar("T")
-
-
-def _page(items: Iterable[T], limit: int, offset: int) -> tuple[list[T], int]:
-    """One page of ``items`` and how many there are in all."""
-    it = iter(items)
-    skipped = sum(1 for _ in islice(it, offset))
-    page = list(islice(it, limit))
-    return page, skipped + len(page) + sum(1 for _ in it)
-
 
 def _envelope(items: list[Any], total: int, limit: int, offset: int) -> dict[str, Any]:
     return {"total": total, "limit": limit, "offset": offset, "items": items}
@@ -192,24 +179,25 @@ def list_events(
 ) -> dict[str, Any]:
     """Rows shaped like PLOVER/ACLED tables: date, type, mode, actors, place with
     coordinates, article and evidence."""
-    rows = event_rows(ops.stored_articles(store), EventFilter(type, actor, place, since))
-    items, total = _page(rows, limit, offset)
-    return _envelope(items, total, limit, offset)
+    where = EventFilter(type, actor, place, since)
+    items = list(stored_event_rows(store, where, limit, offset))
+    return _envelope(items, store.count_events(where.query()), limit, offset)
 
 
-def _quotes(
-    articles: Iterable[Article], speaker: str | None, lang: str | None
-) -> Iterator[dict[str, Any]]:
-    wanted = speaker.casefold() if speaker else None
-    for article in articles:
-        if lang and article.lang != lang:
-            continue
-        for q in article.quotes:
-            if wanted and not (
-                q.speaker_entity_id == speaker or wanted in (q.speaker or "").casefold()
-            ):
-                continue
-            yield {"article_id": article.id, "lang": article.lang, **quote_record(article, q)}
+def _quote_json(q: StoredQuote) -> dict[str, Any]:
+    """A quote's export record (``marsad.record.quote_record``), its article and language."""
+    return {
+        "article_id": q.article_id,
+        "lang": q.lang,
+        "start": q.start,
+        "end": q.end,
+        "text": q.text,
+        "direct": q.direct,
+        "speaker": q.speaker,
+        "speaker_entity_id": q.speaker_entity_id,
+        "cue": q.cue,
+        "backend": q.backend,
+    }
 
 
 @router.get("/quotes", summary="Who said what, with the evidence offsets")
@@ -220,8 +208,9 @@ def list_quotes(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    items, total = _page(_quotes(ops.stored_articles(store), speaker, lang), limit, offset)
-    return _envelope(items, total, limit, offset)
+    query = QuoteQuery(speaker, lang)
+    items = [_quote_json(q) for q in store.quotes(query, limit, offset)]
+    return _envelope(items, store.count_quotes(query), limit, offset)
 
 
 @router.get("/stats", summary="What the store holds")

@@ -31,8 +31,15 @@ def kb_lookup(name: str) -> None:
 @kb_group.command("check")
 def kb_check() -> None:
     """Load the shipped and user files; report the first malformed entry with its line."""
+    from marsad.entities.link import DEMONYMS_FILE, demonyms
+
     kb = load_kb()
-    click.echo(f"{len(kb)} entries load (user files in {user_kb_dir()})")
+    unknown = sorted({i for i in demonyms().values() if kb.get(i) is None})
+    if unknown:
+        raise click.ClickException(
+            f"{DEMONYMS_FILE} names ids that are not in the KB: {', '.join(unknown)}"
+        )
+    click.echo(f"{len(kb)} entries load (user files in {user_kb_dir()}); every demonym names a KB country")
 
 
 @kb_group.command("add")

@@ -274,12 +274,12 @@ def events(
     output: str | None,
 ) -> None:
     """List coded events with actors, place, date and evidence (one row per event)."""
-    from marsad.event_rows import EventFilter, event_rows, write_csv
+    from marsad.event_rows import EventFilter, stored_event_rows, write_csv
 
     _require_db(db)
     where = EventFilter(type_, actor, place, since)
     with open_store(db) as store:
-        rows = event_rows(ops.stored_articles(store), where)
+        rows = stored_event_rows(store, where)
         if as_csv or output:
             with open(output, "w", encoding="utf-8", newline="") if output else _stdout() as fh:
                 n = write_csv(rows, fh)

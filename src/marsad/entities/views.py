@@ -50,11 +50,10 @@ def entity_page(store: Store, entity_id: str) -> EntityPage | None:
     by_article: dict[str, list[MentionRow]] = defaultdict(list)
     for m in mentions:
         by_article[m.article_id].append(m)
-    titles = {}
-    for article_id in by_article:
-        article = store.get(article_id)
-        if article is not None:
-            titles[article_id] = article.title or " ".join(article.text.split()[:10]) + " …"
+    # Titles only: reading each whole article (its annotation document) made a page for a
+    # common entity read thousands of them.
+    found = store.article_titles(list(by_article))
+    titles = {article_id: found[article_id] for article_id in by_article if article_id in found}
     surfaces = sorted({m.surface for m in mentions})
     row = EntityRow(entity_id, mentions[0].label, "", len(mentions), len(by_article), surfaces)
     return EntityPage(

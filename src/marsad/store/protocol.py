@@ -55,6 +55,84 @@ class MentionRow:
     surface: str
 
 
+@dataclass(frozen=True, slots=True)
+class EventQuery:
+    """Event filters: ``actor`` and ``place`` are an entity id or a part of a name (any
+    case); ``since`` is an ISO date, compared with the article's date for undated events."""
+
+    type: str | None = None
+    actor: str | None = None
+    place: str | None = None
+    since: str | None = None
+    copies: bool = True  # False: leave out the events of articles that copy another
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteQuery:
+    speaker: str | None = None  # an entity id or a part of a name (any case)
+    lang: str | None = None
+    copies: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEvent:
+    """One event as the index holds it, with its evidence text and its article's metadata;
+    ``lat``/``lon`` are those of its place's mention (inside the evidence first)."""
+
+    article_id: str
+    position: int  # in the article's events
+    type: str
+    mode: str | None
+    aux: list[str]
+    source: str | None
+    source_entity_id: str | None
+    target: str | None
+    target_entity_id: str | None
+    place: str | None
+    place_entity_id: str | None
+    lat: float | None
+    lon: float | None
+    country: str | None
+    admin1: str | None
+    date: str | None
+    start: int
+    end: int
+    evidence: str  # text[start:end], as stored
+    lang: str | None
+    outlet: str | None
+    published: str | None
+    url: str | None
+    article_source: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoredQuote:
+    article_id: str
+    position: int
+    start: int
+    end: int
+    text: str
+    direct: bool
+    speaker: str | None
+    speaker_entity_id: str | None
+    cue: str | None
+    backend: str
+    lang: str | None
+
+
+@dataclass(slots=True)
+class PlaceCount:
+    """A geocoded place as first named, with its mentions and the articles naming it."""
+
+    id: str  # entity id, or "lat,lon" to 3 decimals for an unlinked place
+    name: str
+    lat: float
+    lon: float
+    country: str | None
+    mentions: int = 0
+    articles: set[str] = field(default_factory=set)
+
+
 class Store(Protocol):
     def add(
         self,
@@ -97,6 +175,32 @@ class Store(Protocol):
     def entity_mentions(self, entity_id: str) -> list[MentionRow]: ...
 
     def co_mentioned(self, entity_id: str, limit: int = 20) -> list[tuple[str, str, int]]: ...
+
+    def article_titles(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """Title of each stored article, or its first ten words and "…" when it has none."""
+        ...
+
+    def events(
+        self, query: EventQuery, limit: int | None = None, offset: int = 0
+    ) -> Iterator[StoredEvent]:
+        """Events matching ``query`` in the articles' order, then their order in each."""
+        ...
+
+    def count_events(self, query: EventQuery) -> int: ...
+
+    def quotes(
+        self, query: QuoteQuery, limit: int | None = None, offset: int = 0
+    ) -> Iterator[StoredQuote]: ...
+
+    def count_quotes(self, query: QuoteQuery) -> int: ...
+
+    def event_counts(self, by: Literal["place", "day"]) -> list[tuple[str | None, str, int]]:
+        """(place entity id or day, type, events) over articles that are not copies."""
+        ...
+
+    def place_counts(self) -> list[PlaceCount]:
+        """Geocoded places named in articles that are not copies, first named first."""
+        ...
 
     def search_rows(self, plan: SearchPlan) -> SearchRows:
         """One page of articles matching a search plan (marsad.search), best first."""

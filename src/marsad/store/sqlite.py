@@ -12,7 +12,7 @@ import zlib
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from marsad.entities.registry import LocalEntity
 from marsad.errors import StoreError
@@ -20,8 +20,18 @@ from marsad.ids import text_hash
 from marsad.record import annotations_json, restore_annotations
 from marsad.search import index as search_index
 from marsad.search.model import SearchPlan, SearchRows
-from marsad.store import migrations
-from marsad.store.protocol import AddResult, EntityRow, MentionRow, StoreStats
+from marsad.store import fact_queries, facts, migrations
+from marsad.store.protocol import (
+    AddResult,
+    EntityRow,
+    EventQuery,
+    MentionRow,
+    PlaceCount,
+    QuoteQuery,
+    StoredEvent,
+    StoredQuote,
+    StoreStats,
+)
 from marsad.types import Article
 
 if TYPE_CHECKING:
@@ -55,6 +65,8 @@ class SQLiteStore:
             migrations.apply_sqlite(self.conn)
             # Articles stored before the search index existed are indexed once, here.
             search_index.catch_up(self.conn)
+            # And their events and quotes, in the fact index tables (migration 0005).
+            facts.catch_up(self.conn)
         except sqlite3.DatabaseError as exc:
             raise StoreError(
                 f"cannot open {self.path} as a Marsad store ({exc}); "
@@ -135,6 +147,7 @@ class SQLiteStore:
                 for m in article.mentions
             ],
         )  # fmt: skip
+        facts.index_facts(cur, article)
         if original:
             return AddResult(article.id, "copy", original)
         return AddResult(article.id, "new")
@@ -267,6 +280,42 @@ class SQLiteStore:
                 (entity_id, entity_id, limit),
             )
         ]
+
+    def article_titles(self, article_ids: Sequence[str]) -> dict[str, str]:
+        titles: dict[str, str] = {}
+        # The text is read only for articles without a title; chunks stay under SQLite's
+        # limit on bound parameters.
+        for i in range(0, len(article_ids), 500):
+            chunk = list(article_ids[i : i + 500])
+            for id_, title, text in self.conn.execute(
+                "SELECT id, title, CASE WHEN title IS NULL OR title = '' THEN text END"
+                f" FROM articles WHERE id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ):
+                titles[id_] = title or " ".join((text or "").split()[:10]) + " …"
+        return titles
+
+    def events(
+        self, query: EventQuery, limit: int | None = None, offset: int = 0
+    ) -> Iterator[StoredEvent]:
+        return fact_queries.events(self.conn, query, limit, offset)
+
+    def count_events(self, query: EventQuery) -> int:
+        return fact_queries.count_events(self.conn, query)
+
+    def quotes(
+        self, query: QuoteQuery, limit: int | None = None, offset: int = 0
+    ) -> Iterator[StoredQuote]:
+        return fact_queries.quotes(self.conn, query, limit, offset)
+
+    def count_quotes(self, query: QuoteQuery) -> int:
+        return fact_queries.count_quotes(self.conn, query)
+
+    def event_counts(self, by: Literal["place", "day"]) -> list[tuple[str | None, str, int]]:
+        return fact_queries.event_counts(self.conn, by)
+
+    def place_counts(self) -> list[PlaceCount]:
+        return fact_queries.place_counts(self.conn)
 
     def story_index(self) -> SQLiteStoryIndex:
         from marsad.stories.sqlite_index import SQLiteStoryIndex

@@ -17,6 +17,7 @@ from typing import Any
 
 from marsad.event_rows import EventFilter, event_rows
 from marsad.resources import data_path
+from marsad.store import Store
 from marsad.types import Article
 from marsad.web.highlight import entity_href
 
@@ -101,6 +102,23 @@ def collect_places(articles: Iterable[Article]) -> list[Place]:
             if key in places:
                 kind = str(row["event_type"])
                 places[key].events[kind] = places[key].events.get(kind, 0) + 1
+    return _biggest_first(places)
+
+
+def stored_places(store: Store) -> list[Place]:
+    """``collect_places`` over every stored article, from the store's mention and event
+    indexes: counts in SQL instead of reading each article's annotations."""
+    places = {
+        p.id: Place(p.id, p.name, p.lat, p.lon, p.country, p.mentions, p.articles)
+        for p in store.place_counts()
+    }
+    for key, kind, n in store.event_counts("place"):
+        if key in places:
+            places[key].events[kind] = places[key].events.get(kind, 0) + n
+    return _biggest_first(places)
+
+
+def _biggest_first(places: dict[str, Place]) -> list[Place]:
     return sorted(places.values(), key=lambda p: -(p.mentions + p.event_count))
 
 

@@ -4,10 +4,11 @@ the events span more than three months; events with no date get a column of thei
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from marsad.store import Store
 from marsad.types import Article
 
 WIDTH = 1000.0
@@ -59,9 +60,21 @@ def event_dates(articles: Iterable[Article]) -> list[tuple[str | None, str]]:
         if article.duplicate_of:
             continue
         for e in article.events:
-            when = e.date or article.published
-            out.append((when[:10] if when and _valid(when[:10]) else None, e.type))
+            out.append((_day(e.date or article.published), e.type))
     return out
+
+
+def stored_event_dates(store: Store) -> Counter[tuple[str | None, str]]:
+    """How many events of each type fall on each day, from the store's event index: the
+    counts of ``event_dates`` over every stored article, without reading the articles."""
+    counts: Counter[tuple[str | None, str]] = Counter()
+    for when, kind, n in store.event_counts("day"):
+        counts[_day(when), kind] += n
+    return counts
+
+
+def _day(when: str | None) -> str | None:
+    return when[:10] if when and _valid(when[:10]) else None
 
 
 def _valid(text: str) -> bool:
@@ -72,20 +85,27 @@ def _valid(text: str) -> bool:
     return True
 
 
-def timeline_view(dated: list[tuple[str | None, str]]) -> TimelineView | None:
-    if not dated:
+def timeline_view(
+    dated: list[tuple[str | None, str]] | Mapping[tuple[str | None, str], int],
+) -> TimelineView | None:
+    """The chart of (day, type) per event, or of how many events each (day, type) has."""
+    tally = dated if isinstance(dated, Mapping) else Counter(dated)
+    tally = {k: n for k, n in tally.items() if n > 0}
+    if not tally:
         return None
-    days = sorted({d for d, _ in dated if d})
+    days = sorted({d for d, _ in tally if d})
     by_month = (
         bool(days)
         and (date.fromisoformat(days[-1]) - date.fromisoformat(days[0])).days > DAILY_SPAN_DAYS
     )
     counts: dict[str, Counter[str]] = defaultdict(Counter)
-    for day, kind in dated:
+    by_type: Counter[str] = Counter()
+    for (day, kind), n in tally.items():
         key = UNDATED if day is None else day[:7] if by_month else day
-        counts[key][kind] += 1
+        counts[key][kind] += n
+        by_type[kind] += n
     keys = sorted(k for k in counts if k != UNDATED) + ([UNDATED] if UNDATED in counts else [])
-    types = Counter(kind for _, kind in dated).most_common()
+    types = by_type.most_common()
     order = {kind: i for i, (kind, _) in enumerate(types)}
     tallest = max(sum(c.values()) for c in counts.values())
     slot = WIDTH / len(keys)

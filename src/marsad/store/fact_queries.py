@@ -1,0 +1,158 @@
+"""Reading the event and quote index tables: filtered, paged listings in the articles'
+order, and the counts the map and the timeline draw. Filters reach SQL only as bound
+parameters; the SQL text is assembled from this module's fragments alone."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from typing import Any, Literal
+
+from marsad.store.protocol import EventQuery, PlaceCount, QuoteQuery, StoredEvent, StoredQuote
+
+_EVENT_COLUMNS = (
+    'e.article_id, e.position, e.type, e.mode, e.aux, e.source, e.source_entity_id, e.target,'
+    ' e.target_entity_id, e.place, e.place_entity_id, e.lat, e.lon, e.country, e.admin1,'
+    ' e.date, e.start, e."end", substr(a.text, e.start + 1, e."end" - e.start), e.lang,'
+    ' a.outlet, a.published, a.url, a.source'
+)
+_QUOTE_COLUMNS = (
+    'q.article_id, q.position, q.start, q."end", substr(a.text, q.start + 1, q."end" - q.start),'
+    " q.direct, q.speaker, q.speaker_entity_id,"
+    " CASE WHEN q.cue_start IS NOT NULL AND q.cue_end IS NOT NULL"
+    " THEN substr(a.text, q.cue_start + 1, q.cue_end - q.cue_start) END, q.backend, q.lang"
+)
+
+
+def _event_where(query: EventQuery) -> tuple[str, list[object]]:
+    """The WHERE clause of ``query``: names match as case-insensitive substrings (the keys
+    are casefolded when written), ids exactly; an undated event counts on its article's
+    publication date."""
+    where: list[str] = []
+    params: list[object] = []
+    if query.type:
+        where.append("e.type = ?")
+        params.append(query.type.upper())
+    if query.actor:
+        where.append(
+            "(e.source_entity_id = ? OR instr(e.source_key, ?) > 0"
+            " OR e.target_entity_id = ? OR instr(e.target_key, ?) > 0)"
+        )
+        key = query.actor.casefold()
+        params += [query.actor, key, query.actor, key]
+    if query.place:
+        where.append("(e.place_entity_id = ? OR instr(e.place_key, ?) > 0)")
+        params += [query.place, query.place.casefold()]
+    if query.since:
+        where.append("e.day >= ?")
+        params.append(query.since)
+    if not query.copies:
+        where.append("e.copy = 0")
+    return (" WHERE " + " AND ".join(where) if where else ""), params
+
+
+def _paging(limit: int | None, offset: int) -> tuple[str, list[object]]:
+    if limit is None and not offset:
+        return "", []
+    return " LIMIT ? OFFSET ?", [-1 if limit is None else limit, offset]
+
+
+def events(
+    conn: sqlite3.Connection, query: EventQuery, limit: int | None, offset: int
+) -> Iterator[StoredEvent]:
+    where, params = _event_where(query)
+    page, more = _paging(limit, offset)
+    # Page first on the narrow index table, then read the articles rows of that page only.
+    sql = (
+        f"SELECT {_EVENT_COLUMNS} FROM (SELECT * FROM events e{where} ORDER BY e.seq{page}) e"
+        " JOIN articles a ON a.id = e.article_id ORDER BY e.seq"
+    )
+    for row in conn.execute(sql, [*params, *more]):
+        values: list[Any] = list(row)
+        values[4] = values[4].split(";") if values[4] else []
+        yield StoredEvent(*values)
+
+
+def count_events(conn: sqlite3.Connection, query: EventQuery) -> int:
+    where, params = _event_where(query)
+    return int(conn.execute(f"SELECT count(*) FROM events e{where}", params).fetchone()[0])
+
+
+def _quote_where(query: QuoteQuery) -> tuple[str, list[object]]:
+    where: list[str] = []
+    params: list[object] = []
+    if query.speaker:
+        where.append("(q.speaker_entity_id = ? OR instr(q.speaker_key, ?) > 0)")
+        params += [query.speaker, query.speaker.casefold()]
+    if query.lang:
+        where.append("q.lang = ?")
+        params.append(query.lang)
+    if not query.copies:
+        where.append("q.copy = 0")
+    return (" WHERE " + " AND ".join(where) if where else ""), params
+
+
+def quotes(
+    conn: sqlite3.Connection, query: QuoteQuery, limit: int | None, offset: int
+) -> Iterator[StoredQuote]:
+    where, params = _quote_where(query)
+    page, more = _paging(limit, offset)
+    sql = (
+        f"SELECT {_QUOTE_COLUMNS} FROM (SELECT * FROM quotes q{where} ORDER BY q.seq{page}) q"
+        " JOIN articles a ON a.id = q.article_id ORDER BY q.seq"
+    )
+    for row in conn.execute(sql, [*params, *more]):
+        values: list[Any] = list(row)
+        values[5] = bool(values[5])
+        yield StoredQuote(*values)
+
+
+def count_quotes(conn: sqlite3.Connection, query: QuoteQuery) -> int:
+    where, params = _quote_where(query)
+    return int(conn.execute(f"SELECT count(*) FROM quotes q{where}", params).fetchone()[0])
+
+
+def event_counts(
+    conn: sqlite3.Connection, by: Literal["place", "day"]
+) -> list[tuple[str | None, str, int]]:
+    """(key, type, events) of the events in articles that are not copies, where ``by`` is
+    ``place`` (the place's entity id) or ``day`` (the event's date, else its article's)."""
+    column = {"place": "place_entity_id", "day": "day"}[by]
+    return [
+        (r[0], r[1], r[2])
+        for r in conn.execute(
+            f"SELECT {column}, type, count(*) FROM events WHERE copy = 0 GROUP BY 1, 2"
+            " ORDER BY min(seq)"
+        )
+    ]
+
+
+def place_counts(conn: sqlite3.Connection) -> list[PlaceCount]:
+    """Every geocoded place named in articles that are not copies, with its name, position
+    and country as first seen, its mentions and the articles naming it, in the order the
+    places were first named. A linked place is keyed by its entity id; an unlinked one by
+    its coordinates (rare: the geocoder places linked entities)."""
+    copies = "SELECT id FROM articles WHERE duplicate_of IS NOT NULL"
+    linked = conn.execute(
+        # The bare columns come from the row that min(rowid) picks: the first mention.
+        "SELECT entity_id, coalesce(nullif(name, ''), surface), lat, lon, country, min(rowid),"
+        " count(*), group_concat(DISTINCT article_id) FROM mentions WHERE entity_id IS NOT NULL"
+        f" AND lat IS NOT NULL AND article_id NOT IN ({copies}) GROUP BY entity_id"
+    ).fetchall()
+    first: dict[str, int] = {}
+    places: dict[str, PlaceCount] = {}
+    for key, name, lat, lon, country, rowid, mentions, ids in linked:
+        first[key] = rowid
+        places[key] = PlaceCount(key, name, lat, lon, country, mentions, set(ids.split(",")))
+    for rowid, article_id, name, lat, lon, country in conn.execute(
+        "SELECT rowid, article_id, coalesce(nullif(name, ''), surface), lat, lon, country"
+        " FROM mentions WHERE entity_id IS NULL AND lat IS NOT NULL"
+        f" AND article_id NOT IN ({copies}) ORDER BY rowid"
+    ):
+        key = f"{lat:.3f},{lon:.3f}"
+        if key not in places:
+            first[key] = rowid
+            places[key] = PlaceCount(key, name, lat, lon, country)
+        places[key].mentions += 1
+        places[key].articles.add(article_id)
+    return sorted(places.values(), key=lambda p: first[p.id])
