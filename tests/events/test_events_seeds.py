@@ -196,3 +196,12 @@ def test_events_seed_002_aanes_accuses_the_government(seed_events: dict[str, Art
     assert [(e.source_entity_id, e.target) for e in accusations] == [
         ("marsad:org/aanes", "Syrian government")
     ]
+
+
+def test_events_seed_003_demands_in_reported_speech_are_the_speakers(
+    seed_events: dict[str, Article],
+) -> None:
+    # "وأكد على أهمية تحقيق تنسيق ...": the call is Badran Jia Kurd's, not the group the
+    # sentence is about, even where the trigger begins before the reported words.
+    requests = _find(seed_events["003"], "REQUEST")
+    assert requests and {e.source for e in requests} == {"Badran Jia Kurd"}

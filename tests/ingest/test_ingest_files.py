@@ -64,6 +64,8 @@ def test_files_walk_is_recursive_sorted_and_skips_hidden(read, tmp_path: Path) -
         ".git/x.txt",
         "README.md",
         "notes.md",
+        "__init__.py",
+        "scraper/run.sh",
     ]:
         path = corpus / rel
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -284,7 +284,10 @@ def _anaphoric_subject(
 def _quote_speaker(article: Article, hit: Hit) -> tuple[str | None, str | None] | None:
     # An accusation inside a quote is the speaker's act.
     for quote in article.quotes:
-        if quote.start <= hit.start < quote.end and (quote.speaker or quote.speaker_entity_id):
+        # Overlap, not containment: the trigger may begin with the preposition the cue
+        # governs ("أكد على أهمية"), just before the reported words.
+        inside = hit.start < quote.end and quote.start < hit.end
+        if inside and (quote.speaker or quote.speaker_entity_id):
             return quote.speaker, quote.speaker_entity_id
     return None
 

@@ -2,8 +2,8 @@
 
 Folders are read recursively in sorted name order, so two runs over the same tree yield
 the same sequence. Hidden files and folders (``.git``, ``.DS_Store``) are skipped, and so
-are the files that describe a corpus rather than belong to it (``README.md``; see
-``data/folders.yaml``). Symbolic links to folders are followed once each, so a link that
+are the files that describe a corpus rather than belong to it (``README.md``) and program
+files beside it (``__init__.py``; see ``data/folders.yaml``). Symbolic links to folders are followed once each, so a link that
 points back up the tree cannot loop.
 """
 
@@ -64,6 +64,8 @@ def _walk_folder(folder: str, seen: set[tuple[int, int]]) -> Iterator[str | Inpu
             yield from _walk_folder(path, seen)
         elif _describes_corpus(entry.name):
             log.debug("skipping %s: describes the folder, not an article", path)
+        elif os.path.splitext(entry.name)[1].lower() in _skip_suffixes():
+            log.debug("skipping %s: a program file, not an article", path)
         else:
             yield path
 
@@ -75,9 +77,18 @@ def _describes_corpus(name: str) -> bool:
 
 @cache
 def _skip_stems() -> frozenset[str]:
+    return _folder_list("skip_stems")
+
+
+@cache
+def _skip_suffixes() -> frozenset[str]:
+    return _folder_list("skip_suffixes")
+
+
+def _folder_list(key: str) -> frozenset[str]:
     raw = load_yaml("marsad.ingest", "folders.yaml")
     try:
-        return frozenset(str(s).lower() for s in raw["skip_stems"])
+        return frozenset(str(s).lower() for s in raw[key])
     except (KeyError, TypeError) as exc:
         path = data_path("marsad.ingest", "folders.yaml")
-        raise DataFileError(path, f"expected a list under skip_stems: {exc}") from exc
+        raise DataFileError(path, f"expected a list under {key}: {exc}") from exc
