@@ -1,13 +1,20 @@
 """Requests per second of the main read endpoints under a local load generator.
 
-Usage: python bench/api_bench.py [--db PATH] [--seconds 10] [--concurrency 8]
+Usage: python bench/api_bench.py [--size 10000] [--db PATH] [--seconds 8] [--concurrency 8]
 
-Starts `marsad serve` (uvicorn, one process) in a child process on a free loopback port
-over a store (default: the 10k-article synthetic store bench/search_bench.py builds; run
-that first), then for each endpoint keeps ``--concurrency`` client threads (httpx, one
-connection each, keep-alive) sending requests for ``--seconds`` and counts the answers.
-Client and server share the machine's cores, so these are lower bounds for a server with
-the machine to itself. Writes bench/results/api-<articles>.json.
+The store (built once, kept in the work folder as api-<size>.db) is the search bench's
+synthetic store (bench/search_bench.py: real paragraphs, KB mentions, seeded dates and
+outlets) plus what the later stages would add for the fact pages, drawn with a seeded RNG
+over the entities each article names: coordinates from the KB on place mentions and, in
+an article that names any, 2-10 events (type, source, target, place, the paragraph as
+evidence, sometimes an auxiliary mode or no date) and 0-4 quotes. ``--db`` measures another store instead.
+
+Starts `marsad serve` (uvicorn, one process) in a child process on a free loopback port,
+then for each endpoint keeps ``--concurrency`` client threads (httpx, one connection each,
+keep-alive) sending requests for ``--seconds`` and counts the answers. Client and server
+share the machine's cores, so these are lower bounds for a server with the machine to
+itself. Writes bench/results/api-<articles>.json (``--label`` writes api-<articles>-<label>
+instead, e.g. for a run of an older version put first on PYTHONPATH).
 """
 
 from __future__ import annotations
@@ -16,6 +23,8 @@ import argparse
 import json
 import os
 import platform
+import random
+import re
 import socket
 import sqlite3
 import statistics
@@ -29,6 +38,96 @@ from pathlib import Path
 import httpx
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from search_bench import OUTLETS, _entity_patterns  # noqa: E402
+
+from marsad.ids import article_id  # noqa: E402
+from marsad.kb import default_kb  # noqa: E402
+from marsad.store import SQLiteStore  # noqa: E402
+from marsad.types import Article, Event, Geo, Mention, Quote  # noqa: E402
+
+EVENT_TYPES = ("ASSAULT", "ASSAULT", "ASSAULT", "COERCE", "CONSULT", "CONSULT", "ACCUSE",
+               "PROTEST", "AID", "REQUEST", "MOBILIZE", "THREATEN")  # fmt: skip
+
+
+def build(db: Path, n: int, seed: int = 11) -> float:
+    """The synthetic store with events and quotes (see the module docstring); seconds."""
+    from corpus import articles
+
+    rng = random.Random(seed)
+    kb = default_kb()
+    patterns = _entity_patterns()
+    start = time.perf_counter()
+    with SQLiteStore(db) as store:
+        batch: list[Article] = []
+        for record in articles(n, seed):
+            text = record["text"]
+            lang = "ar" if re.search("[\u0600-\u06ff]", text[:200]) else "en"
+            article = Article(
+                id=article_id(text, record["url"]), source=record["url"], raw=text.encode(),
+                raw_text=text, format="clean", url=record["url"], text=text,
+                title=text.split("\n", 1)[0][:200], lang=lang, outlet=rng.choice(OUTLETS),
+                published=f"{rng.choice([2022, 2023])}-{rng.randint(1, 12):02d}-"
+                f"{rng.randint(1, 28):02d}",
+            )  # fmt: skip
+            for pattern, entity_id, label in patterns:
+                entry = kb.get(entity_id)
+                name = entry.label if entry else None
+                geo = None
+                if entry and entry.lat is not None and entry.lon is not None:
+                    geo = Geo(entry.lat, entry.lon, entry.country, entry.admin1, source="kb")
+                for m in pattern.finditer(text):
+                    article.mentions.append(
+                        Mention(m.start(), m.end(), label, entity_id, name, geo=geo, backend="kb")
+                    )
+            article.mentions.sort(key=lambda m: (m.start, m.end))
+            _add_facts(article, rng)
+            article.annotated_by.update(mentions="bench", events="bench", quotes="bench")
+            batch.append(article)
+            if len(batch) == 1000:
+                store.add(batch)
+                batch = []
+        if batch:
+            store.add(batch)
+    return time.perf_counter() - start
+
+
+def _add_facts(article: Article, rng: random.Random) -> None:
+    """Events and quotes over the article's own mentions, each in the paragraph of its
+    source mention, as the rule coder would place them."""
+    if not article.mentions:
+        return
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", article.text)]
+    places = [m for m in article.mentions if m.geo]
+
+    def paragraph(at: int) -> tuple[int, int]:
+        return next((p for p in paragraphs if p[0] <= at < p[1]), (at, at + 1))
+
+    for _ in range(rng.randint(2, 10)):
+        source = rng.choice(article.mentions)
+        target = rng.choice(article.mentions) if rng.random() < 0.6 else None
+        place = rng.choice(places) if places and rng.random() < 0.7 else None
+        start, end = paragraph(source.start)
+        article.events.append(
+            Event(
+                rng.choice(EVENT_TYPES), start, end,
+                aux=["historical"] if rng.random() < 0.1 else [],
+                source=source.name, source_entity_id=source.entity_id,
+                target=target.name if target else None,
+                target_entity_id=target.entity_id if target else None,
+                place=place.name if place else None,
+                place_entity_id=place.entity_id if place else None,
+                date=None if rng.random() < 0.3 else article.published, backend="bench",
+            )
+        )  # fmt: skip
+    for _ in range(rng.randint(0, 4)):
+        speaker = rng.choice(article.mentions)
+        start, end = paragraph(speaker.start)
+        article.quotes.append(
+            Quote(start, end, rng.random() < 0.5, speaker=speaker.name,
+                  speaker_entity_id=speaker.entity_id, backend="bench")
+        )  # fmt: skip
 
 
 def _free_port() -> int:
@@ -42,6 +141,7 @@ def _endpoints(db: Path) -> dict[str, list[str]]:
     conn = sqlite3.connect(db)
     ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY rowid LIMIT 50")]
     conn.close()
+    isis = "/api/events?actor=" + next(e.id for e in default_kb().lookup("ISIS"))
     return {
         "stats": ["/api/stats"],
         "articles (list, page 1)": ["/api/articles?limit=20", "/api/articles?lang=ar&limit=20"],
@@ -53,6 +153,14 @@ def _endpoints(db: Path) -> dict[str, list[str]]:
         "entities (list)": ["/api/entities?limit=20"],
         "entity (page)": ["/api/entities/marsad:place/qamishli"],
         "events (page 1)": ["/api/events?limit=20"],
+        "events (filtered)": [
+            "/api/events?type=ASSAULT&limit=20", f"{isis}&limit=20", "/api/events?actor=turk",
+            "/api/events?place=marsad:place/qamishli&since=2023-06-01&limit=20",
+            "/api/events?type=PROTEST&offset=200&limit=20",
+        ],
+        "quotes (page 1)": ["/api/quotes?limit=20", "/api/quotes?lang=ar&limit=20"],
+        "map (web page)": ["/map"],
+        "timeline (web page)": ["/timeline"],
     }  # fmt: skip
 
 
@@ -99,15 +207,33 @@ def _load(url: str, paths: list[str], seconds: float, concurrency: int) -> dict[
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    default_db = Path(tempfile.gettempdir()) / "marsad-bench" / "search-10000.db"
-    parser.add_argument("--db", type=Path, default=default_db)
-    parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--size", type=int, default=10000)
+    parser.add_argument("--db", type=Path, help="measure this store instead of building one")
+    parser.add_argument(
+        "--workdir", type=Path, default=Path(tempfile.gettempdir()) / "marsad-bench"
+    )
+    parser.add_argument("--seconds", type=float, default=8)
     parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--label", default="", help="suffix of the results file name")
+    parser.add_argument("--build-only", action="store_true")
     args = parser.parse_args()
+    built = None
+    if args.db is None:
+        args.workdir.mkdir(parents=True, exist_ok=True)
+        args.db = args.workdir / f"api-{args.size}.db"
+        if not args.db.exists():
+            built = round(build(args.db, args.size), 1)
+            print(f"built {args.db} in {built} s", file=sys.stderr)
+    if args.build_only:
+        return
     if not args.db.exists():
-        raise SystemExit(f"no store at {args.db}; run bench/search_bench.py --sizes 10000 first")
+        raise SystemExit(f"no store at {args.db}")
     conn = sqlite3.connect(args.db)
     articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    annotations = conn.execute(
+        "SELECT sum(json_array_length(annotations, '$.events')),"
+        " sum(json_array_length(annotations, '$.quotes')) FROM articles"
+    ).fetchone()
     conn.close()
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
@@ -135,13 +261,16 @@ def main() -> None:
         "articles": articles,
         "seconds_per_endpoint": args.seconds,
         "concurrency": args.concurrency,
+        "events": annotations[0],
+        "quotes": annotations[1],
+        "build_seconds": built,
         "server": "marsad serve (uvicorn, 1 process), client threads on the same machine",
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}",
         "endpoints": results,
     }
     print(json.dumps(report, ensure_ascii=False, indent=2))
-    out = HERE / "results" / f"api-{articles}.json"
+    out = HERE / "results" / f"api-{articles}{'-' + args.label if args.label else ''}.json"
     out.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 

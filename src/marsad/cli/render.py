@@ -57,6 +57,7 @@ def article_text(a: Article) -> str:
         ("dateline", a.dateline_place),
         ("published", a.published),
         ("duplicate of", a.duplicate_of),
+        ("story", a.story_id),
         ("sentences", str(len(a.sentences))),
     ]
     head = "\n".join(f"{k:>12}: {v}" for k, v in fields if v)

@@ -81,7 +81,8 @@ def story_text(page: StoryPage) -> str:
     for e in page.events:
         who = f"{e.source or '?'} → {e.target or '?'}"
         where = f" in {e.place}" if e.place else ""
-        when = f" on {e.date}" if e.date else ""
+        # "on 2022-04-08" but "in 2019" / "in 2022-04": a date is only as precise as the text.
+        when = f" {'on' if e.date and len(e.date) == 10 else 'in'} {e.date}" if e.date else ""
         lines.append(
             f"  {e.type}{'/' + e.mode if e.mode else ''} {who}{where}{when}"
             f"  [{len(e.reports)} report(s): {_reports(e.reports)}]"
