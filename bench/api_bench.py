@@ -7,14 +7,18 @@ synthetic store (bench/search_bench.py: real paragraphs, KB mentions, seeded dat
 outlets) plus what the later stages would add for the fact pages, drawn with a seeded RNG
 over the entities each article names: coordinates from the KB on place mentions and, in
 an article that names any, 2-10 events (type, source, target, place, the paragraph as
-evidence, sometimes an auxiliary mode or no date) and 0-4 quotes. ``--db`` measures another store instead.
+evidence, sometimes an auxiliary mode or no date) and 0-4 quotes. ``--db`` measures
+another store instead.
 
 Starts `marsad serve` (uvicorn, one process) in a child process on a free loopback port,
 then for each endpoint keeps ``--concurrency`` client threads (httpx, one connection each,
 keep-alive) sending requests for ``--seconds`` and counts the answers. Client and server
 share the machine's cores, so these are lower bounds for a server with the machine to
-itself. Writes bench/results/api-<articles>.json (``--label`` writes api-<articles>-<label>
-instead, e.g. for a run of an older version put first on PYTHONPATH).
+itself. ``--skip map,timeline`` leaves out endpoints by name prefix. Then, in-process, it
+times building the map's places and the timeline's counts from the fact index and by
+reading every article (``builders_ms``). Writes bench/results/api-<articles>.json
+(``--label`` writes api-<articles>-<label>, e.g. for an older version put first on
+PYTHONPATH: ``PYTHONPATH=/tmp/old/src python bench/api_bench.py --label before``).
 """
 
 from __future__ import annotations
@@ -205,6 +209,33 @@ def _load(url: str, paths: list[str], seconds: float, concurrency: int) -> dict[
     }
 
 
+def _builders(db: Path, repeats: int = 3) -> dict[str, float]:
+    """Milliseconds to build the map's places and the timeline's counts in-process: from
+    the fact index (best of ``repeats``), and by reading every article (once: slow)."""
+    try:
+        from marsad.web.mapsvg import collect_places, stored_places
+        from marsad.web.timeline import event_dates, stored_event_dates, timeline_view
+    except ImportError:  # a version from before the fact index
+        return {}
+
+    with SQLiteStore(db) as store:
+        ways = {
+            "map places, fact index": lambda: stored_places(store),
+            "map places, every article": lambda: collect_places(store.iter_articles()),
+            "timeline, fact index": lambda: timeline_view(stored_event_dates(store)),
+            "timeline, every article": lambda: timeline_view(event_dates(store.iter_articles())),
+        }
+        best = {}
+        for name, run in ways.items():
+            times = []
+            for _ in range(repeats if "index" in name else 1):
+                t0 = time.perf_counter()
+                run()
+                times.append(time.perf_counter() - t0)
+            best[name] = round(min(times) * 1000, 1)
+    return best
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=10000)
@@ -216,6 +247,12 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--label", default="", help="suffix of the results file name")
     parser.add_argument("--build-only", action="store_true")
+    parser.add_argument(
+        "--skip", default="", help="endpoints to leave out: comma-separated name prefixes"
+    )
+    parser.add_argument(
+        "--no-builders", action="store_true", help="skip the in-process map/timeline timings"
+    )
     args = parser.parse_args()
     built = None
     if args.db is None:
@@ -253,6 +290,7 @@ def main() -> None:
         results = {
             name: _load(url, paths, args.seconds, args.concurrency)
             for name, paths in _endpoints(args.db).items()
+            if not any(name.startswith(s) for s in args.skip.split(",") if s)
         }
     finally:
         server.terminate()
@@ -269,6 +307,8 @@ def main() -> None:
         f"Python {platform.python_version()}",
         "endpoints": results,
     }
+    if not args.no_builders:
+        report["builders_ms"] = _builders(args.db)
     print(json.dumps(report, ensure_ascii=False, indent=2))
     out = HERE / "results" / f"api-{articles}{'-' + args.label if args.label else ''}.json"
     out.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -4,21 +4,31 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 import pytest
 from article_builder import article_from_paragraphs
+from click.testing import CliRunner
 
-from marsad.event_rows import COLUMNS, EventFilter, event_rows, write_csv
-from marsad.types import Event, Geo, Mention
+from marsad.cli.main import cli
+from marsad.event_rows import COLUMNS, EventFilter, event_rows, stored_event_rows, write_csv
+from marsad.store import open_store
+from marsad.types import Article, Event, Geo, Mention
+
+TEXTS = {
+    "en": ("A Tajik delegation visited the Department in Qamishlo on 8 April 2022.", "Qamishlo"),
+    "ar": ("زار وفد طاجيكي دائرة العلاقات الخارجية   في قامشلو يوم 8 نيسان 2022.", "قامشلو"),
+}
 
 
-def _article():  # type: ignore[no-untyped-def]
-    text = "A Tajik delegation visited the Department in Qamishlo on 8 April 2022."
-    article = article_from_paragraphs([text], published="2022-04-08", id="a1")
-    q = text.index("Qamishlo")
+def _article(lang: str = "en") -> Article:
+    text, town = TEXTS[lang]
+    article = article_from_paragraphs([text], published="2022-04-08", id="a1", lang=lang)
+    q = text.index(town)
     article.mentions = [
-        Mention(q, q + 8, "GPE", "marsad:place/qamishli", "Qamishli", geo=Geo(37.05, 41.23, "SY")),
-    ]
+        Mention(q, q + len(town), "GPE", "marsad:place/qamishli", "Qamishli",
+                geo=Geo(37.05, 41.23, "SY")),
+    ]  # fmt: skip
     article.events = [
         Event("CONSULT", 0, len(text), mode="visit", source="Tajikistan", source_entity_id="Q863",
               target="Department", place="Qamishli", place_entity_id="marsad:place/qamishli",
@@ -52,3 +62,24 @@ def test_event_rows_carry_place_coordinates_and_evidence() -> None:
     assert (rows[0]["latitude"], rows[0]["country"], rows[0]["mode"]) == ("37.05", "SY", "visit")
     assert rows[0]["evidence"].startswith("A Tajik delegation") and rows[1]["aux"] == "historical"
     assert rows[1]["latitude"] == ""  # no place: no invented coordinates
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_event_rows_from_the_store_make_the_same_csv(tmp_path: Path, lang: str) -> None:
+    """`marsad events --csv` reads the store's event index; PLOVER/ACLED users get the file
+    they got when it read every article (evidence whitespace folded, same columns)."""
+    db = tmp_path / "m.db"
+    with open_store(db) as store:
+        store.add([_article(lang)])
+        assert list(stored_event_rows(store, EventFilter(place="qamishli"))) == list(
+            event_rows([_article(lang)], EventFilter(place="qamishli"))
+        )
+    expected = io.StringIO()
+    write_csv(event_rows([_article(lang)], EventFilter()), expected)
+    out = tmp_path / "events.csv"
+    result = CliRunner().invoke(cli, ["events", "--db", str(db), "--csv", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    with open(out, encoding="utf-8", newline="") as fh:
+        written = fh.read()
+    assert written == expected.getvalue()
+    assert "  " not in written  # the Arabic evidence's double space is folded

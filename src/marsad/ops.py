@@ -16,7 +16,7 @@ from typing import IO, Any
 from marsad import parallel
 from marsad.entities.link import LinkStage
 from marsad.entities.registry import EntityRegistry
-from marsad.errors import InputError
+from marsad.errors import InputError, StoreError
 from marsad.ids import article_id
 from marsad.ingest import ReadOptions, iter_inputs
 from marsad.pipeline import DEFAULT_STAGES, Pipeline, StageFailure
@@ -256,6 +256,21 @@ def write_records(records: Iterable[dict[str, object]], out: IO[str], fmt: str =
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
         count += 1
     return count
+
+
+def backfill_stories(store: Store, progress: ProgressFn | None = None) -> int:
+    """Give a story to every stored article that has none (stored before stories existed),
+    a batch per transaction, oldest first; return how many. Running it again does nothing."""
+    clusterer, done = Clusterer(), 0
+    while batch := store.without_story(BATCH_SIZE):
+        writes = clusterer.assign(batch, store.story_index())
+        if any(a.story_id is None for a in batch):
+            raise StoreError("the story clusterer left an article without a story; please report")
+        store.set_stories(batch, writes)
+        done += len(batch)
+        if progress is not None:
+            progress(len(batch))
+    return done
 
 
 def export(store: Store, out: IO[str], fmt: str = "jsonl") -> int:

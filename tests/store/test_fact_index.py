@@ -124,6 +124,23 @@ def test_fact_index_pages_events_and_leaves_copies_out(db: Path, lang: str) -> N
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
+def test_fact_index_leaves_out_an_article_marked_a_copy_after_it_was_stored(
+    db: Path, lang: str
+) -> None:
+    _fill(db, lang)
+    # What the story clusterer does to a near-copy stored before stories existed.
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE articles SET duplicate_of = 'a1' WHERE id = 'a2'")
+    conn.commit()
+    conn.close()
+    with open_store(db) as store:
+        assert {e.article_id for e in store.events(EventQuery(copies=False))} == {"a1"}
+        assert store.count_quotes(QuoteQuery(copies=False)) == 2
+        assert [n for _, _, n in store.event_counts("day")] == [1, 1]
+        assert [p.articles for p in store.place_counts()] == [{"a1"}, {"a1"}]
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
 def test_fact_index_quotes_filter_by_speaker_and_language(db: Path, lang: str) -> None:
     _fill(db, lang)
     text, speaker = CASES[lang][0], CASES[lang][3]

@@ -74,3 +74,26 @@ def test_store_candidates_come_back_with_lazy_embeddings(
         _add(store, [seeds["001"]], e5)  # needs 000's embedding, stored by this batch
         f = index.features([seeds["000"].id])[seeds["000"].id]
         assert f.embedding is not None and f.embedding.shape == (384,)
+
+
+def test_store_backfill_gives_old_articles_their_stories(
+    tmp_path: Path, seeds: dict[str, Article]
+) -> None:
+    from marsad import ops
+
+    # As a store built before stories existed: articles with no story rows at all.
+    articles = [seeds[k] for k in ("000", "001", "002", "003", "004")]
+    for article in articles:
+        article.story_id = None
+    with SQLiteStore(tmp_path / "s.db") as store:
+        store.add(articles)
+        assert store.conn.execute("SELECT count(*) FROM story_links").fetchone()[0] == 0
+        assert ops.backfill_stories(store) == 5
+        stored = {k: store.get(seeds[k].id) for k in seeds}
+        story = {k: a.story_id for k, a in stored.items() if a is not None}
+        assert None not in story.values()
+        assert story["000"] == story["001"]
+        assert len({story[k] for k in ("000", "002", "003", "004")}) == 4
+        before = dump(tmp_path / "s.db")
+        assert ops.backfill_stories(store) == 0
+        assert dump(tmp_path / "s.db") == before

@@ -35,6 +35,7 @@ EntityParam = Annotated[str | None, Query(description="An entity id, or a name i
 EventType = Annotated[str | None, Query(description="PLOVER event type (ASSAULT, CONSULT …).")]
 Place = Annotated[str | None, Query(description="A place id or name in any script.")]
 
+
 def _envelope(items: list[Any], total: int, limit: int, offset: int) -> dict[str, Any]:
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 

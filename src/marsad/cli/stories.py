@@ -4,11 +4,14 @@
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import asdict
 from typing import Any
 
 import click
+from tqdm import tqdm
 
+from marsad import ops
 from marsad.cli.options import db_option
 from marsad.store import open_store
 from marsad.stories.merge import Report
@@ -22,12 +25,27 @@ from marsad.stories.views import StoryPage, StoryView, list_stories, story_page
 @click.option("--entity", help="Only stories naming this entity id (see `marsad entities`).")
 @click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per story.")
+@click.option(
+    "--backfill",
+    is_flag=True,
+    help="First give stories to articles stored before stories existed (safe to repeat).",
+)
 def stories_command(
-    db: str, since: str | None, lang: str | None, entity: str | None, limit: int, as_json: bool
+    db: str,
+    since: str | None,
+    lang: str | None,
+    entity: str | None,
+    limit: int,
+    as_json: bool,
+    backfill: bool,
 ) -> None:
     """List stories, latest first, with their articles side by side."""
     _require_db(db)
     with open_store(db) as store:
+        if backfill:
+            with tqdm(unit=" articles", desc="stories", disable=None, file=sys.stderr) as bar:
+                done = ops.backfill_stories(store, bar.update)
+            click.echo(f"gave stories to {done} article(s)", err=True)
         views = list_stories(store, since=since, lang=lang, entity=entity, limit=limit)
     if as_json:
         for view in views:

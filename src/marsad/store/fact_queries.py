@@ -10,11 +10,15 @@ from typing import Any, Literal
 
 from marsad.store.protocol import EventQuery, PlaceCount, QuoteQuery, StoredEvent, StoredQuote
 
+# Copies are read from the articles each time: stories can mark an article a copy after it
+# was stored. Named, the partial index of copies (0007) is always used; left to itself the
+# planner sometimes read the whole articles table instead.
+_COPIES = "SELECT id FROM articles INDEXED BY articles_copies WHERE duplicate_of IS NOT NULL"
 _EVENT_COLUMNS = (
-    'e.article_id, e.position, e.type, e.mode, e.aux, e.source, e.source_entity_id, e.target,'
-    ' e.target_entity_id, e.place, e.place_entity_id, e.lat, e.lon, e.country, e.admin1,'
+    "e.article_id, e.position, e.type, e.mode, e.aux, e.source, e.source_entity_id, e.target,"
+    " e.target_entity_id, e.place, e.place_entity_id, e.lat, e.lon, e.country, e.admin1,"
     ' e.date, e.start, e."end", substr(a.text, e.start + 1, e."end" - e.start), e.lang,'
-    ' a.outlet, a.published, a.url, a.source'
+    " a.outlet, a.published, a.url, a.source"
 )
 _QUOTE_COLUMNS = (
     'q.article_id, q.position, q.start, q."end", substr(a.text, q.start + 1, q."end" - q.start),'
@@ -47,7 +51,7 @@ def _event_where(query: EventQuery) -> tuple[str, list[object]]:
         where.append("e.day >= ?")
         params.append(query.since)
     if not query.copies:
-        where.append("e.copy = 0")
+        where.append(f"e.article_id NOT IN ({_COPIES})")
     return (" WHERE " + " AND ".join(where) if where else ""), params
 
 
@@ -88,7 +92,7 @@ def _quote_where(query: QuoteQuery) -> tuple[str, list[object]]:
         where.append("q.lang = ?")
         params.append(query.lang)
     if not query.copies:
-        where.append("q.copy = 0")
+        where.append(f"q.article_id NOT IN ({_COPIES})")
     return (" WHERE " + " AND ".join(where) if where else ""), params
 
 
@@ -121,7 +125,8 @@ def event_counts(
     return [
         (r[0], r[1], r[2])
         for r in conn.execute(
-            f"SELECT {column}, type, count(*) FROM events WHERE copy = 0 GROUP BY 1, 2"
+            f"SELECT {column}, type, count(*) FROM events WHERE article_id NOT IN ({_COPIES})"
+            " GROUP BY 1, 2"
             " ORDER BY min(seq)"
         )
     ]
@@ -132,12 +137,11 @@ def place_counts(conn: sqlite3.Connection) -> list[PlaceCount]:
     and country as first seen, its mentions and the articles naming it, in the order the
     places were first named. A linked place is keyed by its entity id; an unlinked one by
     its coordinates (rare: the geocoder places linked entities)."""
-    copies = "SELECT id FROM articles WHERE duplicate_of IS NOT NULL"
     linked = conn.execute(
         # The bare columns come from the row that min(rowid) picks: the first mention.
         "SELECT entity_id, coalesce(nullif(name, ''), surface), lat, lon, country, min(rowid),"
         " count(*), group_concat(DISTINCT article_id) FROM mentions WHERE entity_id IS NOT NULL"
-        f" AND lat IS NOT NULL AND article_id NOT IN ({copies}) GROUP BY entity_id"
+        f" AND lat IS NOT NULL AND article_id NOT IN ({_COPIES}) GROUP BY entity_id"
     ).fetchall()
     first: dict[str, int] = {}
     places: dict[str, PlaceCount] = {}
@@ -147,7 +151,7 @@ def place_counts(conn: sqlite3.Connection) -> list[PlaceCount]:
     for rowid, article_id, name, lat, lon, country in conn.execute(
         "SELECT rowid, article_id, coalesce(nullif(name, ''), surface), lat, lon, country"
         " FROM mentions WHERE entity_id IS NULL AND lat IS NOT NULL"
-        f" AND article_id NOT IN ({copies}) ORDER BY rowid"
+        f" AND article_id NOT IN ({_COPIES}) ORDER BY rowid"
     ):
         key = f"{lat:.3f},{lon:.3f}"
         if key not in places:

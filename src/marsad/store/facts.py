@@ -16,8 +16,8 @@ from marsad.types import Article, Event, Geo
 
 log = logging.getLogger(__name__)
 
-_EVENT_SQL = "INSERT INTO events VALUES (NULL" + ",?" * 24 + ")"
-_QUOTE_SQL = "INSERT INTO quotes VALUES (NULL" + ",?" * 13 + ")"
+_EVENT_SQL = "INSERT INTO events VALUES (NULL" + ",?" * 23 + ")"
+_QUOTE_SQL = "INSERT INTO quotes VALUES (NULL" + ",?" * 12 + ")"
 
 
 def place_geo(article: Article, e: Event) -> Geo | None:
@@ -36,7 +36,6 @@ def _key(name: str | None) -> str | None:
 
 def index_facts(cur: sqlite3.Cursor | sqlite3.Connection, article: Article) -> None:
     """Index one stored article's events and quotes (inside the transaction that stored it)."""
-    copy = int(article.duplicate_of is not None)
     events = []
     for position, e in enumerate(article.events):
         geo = place_geo(article, e)
@@ -48,7 +47,7 @@ def index_facts(cur: sqlite3.Cursor | sqlite3.Connection, article: Article) -> N
                 e.place, e.place_entity_id, _key(e.place),
                 geo.lat if geo else None, geo.lon if geo else None,
                 geo.country if geo else None, geo.admin1 if geo else None,
-                e.date, e.date or article.published, e.start, e.end, article.lang, copy,
+                e.date, e.date or article.published, e.start, e.end, article.lang,
             )
         )  # fmt: skip
     cur.executemany(_EVENT_SQL, events)
@@ -57,8 +56,7 @@ def index_facts(cur: sqlite3.Cursor | sqlite3.Connection, article: Article) -> N
         [
             (
                 article.id, position, q.speaker, q.speaker_entity_id, _key(q.speaker),
-                q.cue_start, q.cue_end, int(q.direct), q.start, q.end, q.backend,
-                article.lang, copy,
+                q.cue_start, q.cue_end, int(q.direct), q.start, q.end, q.backend, article.lang,
             )
             for position, q in enumerate(article.quotes)
         ],
@@ -84,12 +82,11 @@ def catch_up(conn: sqlite3.Connection) -> int:
         conn.execute(f"DELETE FROM events WHERE article_id IN (SELECT a.id{missing})")
         conn.execute(f"DELETE FROM quotes WHERE article_id IN (SELECT a.id{missing})")
         rows = conn.execute(
-            f"SELECT a.id, a.text, a.lang, a.published, a.duplicate_of, a.annotations{missing}"
-            " ORDER BY a.rowid"
+            f"SELECT a.id, a.text, a.lang, a.published, a.annotations{missing} ORDER BY a.rowid"
         )
-        for id_, text, lang, published, duplicate_of, annotations in rows.fetchall():
+        for id_, text, lang, published, annotations in rows.fetchall():
             article = Article(id=id_, source="", raw=b"", raw_text="", text=text)
-            article.lang, article.published, article.duplicate_of = lang, published, duplicate_of
+            article.lang, article.published = lang, published
             restore_annotations(article, annotations)
             index_facts(conn, article)
             count += 1

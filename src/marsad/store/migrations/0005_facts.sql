@@ -37,7 +37,7 @@ CREATE TABLE events (
     start            INTEGER NOT NULL,
     "end"            INTEGER NOT NULL,
     lang             TEXT,
-    copy             INTEGER NOT NULL,   -- 1 when the article is a copy of another
+    copy             INTEGER NOT NULL,   -- dropped by 0007: a copy can be marked later
     UNIQUE (article_id, position)
 );
 CREATE INDEX events_type ON events(type, seq);
@@ -60,7 +60,7 @@ CREATE TABLE quotes (
     "end"             INTEGER NOT NULL,
     backend           TEXT NOT NULL,
     lang              TEXT,
-    copy              INTEGER NOT NULL,
+    copy              INTEGER NOT NULL,  -- dropped by 0007
     UNIQUE (article_id, position)
 );
 CREATE INDEX quotes_speaker_entity ON quotes(speaker_entity_id);
