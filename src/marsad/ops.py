@@ -302,6 +302,10 @@ class Digest:
     removed: Counter[str]
     removed_chars: Counter[str]
     rows: list[Article]
+    stories: int = 0
+    multilingual_stories: int = 0  # stories reported in more than one language
+    events: Counter[str] = field(default_factory=Counter)  # PLOVER type -> events
+    quotes: int = 0
 
 
 def digest(store: Store, *, max_rows: int = 50) -> Digest:
@@ -312,7 +316,14 @@ def digest(store: Store, *, max_rows: int = 50) -> Digest:
     removed_chars: Counter[str] = Counter()
     mentions = relative = undated = 0
     rows: list[Article] = []
+    story_langs: dict[str, set[str]] = {}
+    events: Counter[str] = Counter()
+    quotes = 0
     for article in store.iter_articles():
+        if article.story_id:
+            story_langs.setdefault(article.story_id, set()).add(article.lang or "?")
+        events.update(e.type for e in article.events or ())
+        quotes += len(article.quotes or ())
         if article.published:
             published[article.published] += 1
         else:
@@ -336,6 +347,10 @@ def digest(store: Store, *, max_rows: int = 50) -> Digest:
         removed=removed,
         removed_chars=removed_chars,
         rows=rows,
+        stories=len(story_langs),
+        multilingual_stories=sum(1 for langs in story_langs.values() if len(langs) > 1),
+        events=events,
+        quotes=quotes,
     )
 
 

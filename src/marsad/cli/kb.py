@@ -39,7 +39,10 @@ def kb_check() -> None:
         raise click.ClickException(
             f"{DEMONYMS_FILE} names ids that are not in the KB: {', '.join(unknown)}"
         )
-    click.echo(f"{len(kb)} entries load (user files in {user_kb_dir()}); every demonym names a KB country")
+    click.echo(
+        f"{len(kb)} entries load (user files in {user_kb_dir()});"
+        " every demonym names a KB country"
+    )
 
 
 @kb_group.command("add")

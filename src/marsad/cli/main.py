@@ -14,6 +14,7 @@ from tqdm import tqdm
 from marsad import ops
 from marsad.cli.kb import kb_group
 from marsad.cli.options import (
+    DEFAULT_DB,
     db_option,
     make_read_options,
     read_options,
@@ -200,6 +201,11 @@ def demo(db: str) -> None:
         report = ops.ingest([str(sample_dir())], store)
         click.echo(ingest_summary(report), err=True)
         click.echo(digest_text(ops.digest(store)))
+    db_arg = "" if db == DEFAULT_DB else f" --db {db}"
+    click.echo(
+        f"\nNext: `marsad stories{db_arg}`, `marsad events{db_arg}`, or"
+        f" `marsad serve{db_arg}` and open http://127.0.0.1:8000 in a browser."
+    )
 
 
 @cli.group("eval")

@@ -36,6 +36,13 @@ def digest_text(d: Digest) -> str:
         f"{kind} ×{n} ({d.removed_chars[kind]} chars)" for kind, n in d.removed.most_common()
     )
     out.append(f"cleaned away: {cleaned or 'nothing'}")
+    if d.stories:
+        multi = d.multilingual_stories
+        out.append(f"stories:     {d.stories} ({multi} in more than one language)")
+    if d.events or d.quotes:
+        by_type = _counts(dict(d.events.most_common()))
+        out.append(f"events:      {sum(d.events.values())} ({by_type})")
+        out.append(f"quotes:      {d.quotes}")
     out.append("")
     for a in d.rows:
         out.append(

@@ -3,8 +3,8 @@
 Folders are read recursively in sorted name order, so two runs over the same tree yield
 the same sequence. Hidden files and folders (``.git``, ``.DS_Store``) are skipped, and so
 are the files that describe a corpus rather than belong to it (``README.md``) and program
-files beside it (``__init__.py``; see ``data/folders.yaml``). Symbolic links to folders are followed once each, so a link that
-points back up the tree cannot loop.
+files beside it (``__init__.py``; see ``data/folders.yaml``). Symbolic links to folders are
+followed once each, so a link that points back up the tree cannot loop.
 """
 
 from __future__ import annotations
