@@ -40,8 +40,7 @@ def kb_check() -> None:
             f"{DEMONYMS_FILE} names ids that are not in the KB: {', '.join(unknown)}"
         )
     click.echo(
-        f"{len(kb)} entries load (user files in {user_kb_dir()});"
-        " every demonym names a KB country"
+        f"{len(kb)} entries load (user files in {user_kb_dir()}); every demonym names a KB country"
     )
 
 
