@@ -22,24 +22,6 @@ from marsad.web.stories import display_title, story_key
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 20
-EVENT_TYPES = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,3 +16,6 @@ CREATE INDEX events_place_type ON events(place_entity_id, type, article_id);
 -- The map's places: geocoded mentions only, with what the map shows of them.
 CREATE INDEX mentions_places ON mentions(entity_id, article_id, lat, lon, country, name, surface)
     WHERE lat IS NOT NULL;
+-- The actor filter (an id, or a part of a name, as source or target) is read from this
+-- index alone: a tenth of the time of reading the events rows.
+CREATE INDEX events_actors ON events(source_key, target_key, source_entity_id, target_entity_id);
