@@ -135,3 +135,16 @@ def test_stories_unclustered_articles_are_stories_of_their_own(tmp_path, lang: s
         assert view is not None and [p.article.id for p in view.panels] == [article.id]
         assert [g.heading for g in view.events] == ["PROTEST", "COERCE"]
         assert story_view(store, article.id[:8]) is None
+
+
+def test_pages_entity_timeline_reads_a_bounded_number_of_articles(
+    web_store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from marsad.store import open_store
+    from marsad.web import pages
+
+    monkeypatch.setattr(pages, "TIMELINE_ARTICLES", 1)
+    with open_store(web_store.db) as store:
+        view = pages.entity_view(store, "marsad:per/abdul-karim-omar")
+    assert view is not None
+    assert len(view.timeline) == 1 and view.left_out >= 1

@@ -209,9 +209,13 @@ class EntityView:
     page: EntityPage
     timeline: list[Appearance]
     event_types: dict[str, int]
+    left_out: int = 0  # articles beyond TIMELINE_ARTICLES, not read for this page
 
 
 SNIPPETS_PER_ARTICLE = 3
+# Reading an article costs ~1 ms; a page about "Syria" in a large store must not read them
+# all. The mention counts above the timeline still cover every article.
+TIMELINE_ARTICLES = 200
 
 
 def entity_view(store: Store, entity_id: str) -> EntityView | None:
@@ -220,7 +224,8 @@ def entity_view(store: Store, entity_id: str) -> EntityView | None:
         return None
     timeline = []
     types: Counter[str] = Counter()
-    for article_id, rows in page.mentions_by_article.items():
+    listed = list(page.mentions_by_article.items())
+    for article_id, rows in listed[:TIMELINE_ARTICLES]:
         article = store.get(article_id)
         if article is None:
             continue
@@ -244,7 +249,8 @@ def entity_view(store: Store, entity_id: str) -> EntityView | None:
                 types[event.type] += 1
         timeline.append(appearance)
     timeline.sort(key=lambda a: (a.date is None, a.date or "", a.article_id))
-    return EntityView(page, timeline, dict(types.most_common()))
+    left_out = max(0, len(listed) - TIMELINE_ARTICLES)
+    return EntityView(page, timeline, dict(types.most_common()), left_out)
 
 
 def co_mention_links(view: EntityView) -> list[tuple[str, str, int]]:

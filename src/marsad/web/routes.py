@@ -24,9 +24,9 @@ from marsad.store import Store
 from marsad.web import pages
 from marsad.web.finder import Facets, find
 from marsad.web.labels import UI_LANGS, labels, text_dir
-from marsad.web.mapsvg import collect_places, countries_of, map_view
+from marsad.web.mapsvg import countries_of, map_view, stored_places
 from marsad.web.stories import listed_stories
-from marsad.web.timeline import event_dates, timeline_view
+from marsad.web.timeline import stored_event_dates, timeline_view
 
 log = logging.getLogger(__name__)
 
@@ -138,7 +138,7 @@ def entity(request: Request, entity_id: str, store: StoreDep) -> Response:
 
 @router.get("/map")
 def world_map(request: Request, store: StoreDep) -> Response:
-    places = collect_places(store.iter_articles())
+    places = stored_places(store)
     country = request.query_params.get("country", "")[:2].upper()
     view = map_view(places, country or None)
     return render(
@@ -148,7 +148,7 @@ def world_map(request: Request, store: StoreDep) -> Response:
 
 @router.get("/timeline")
 def timeline(request: Request, store: StoreDep) -> Response:
-    view = timeline_view(event_dates(store.iter_articles()))
+    view = timeline_view(stored_event_dates(store))
     return render(request, "timeline.html", {"timeline": view})
 
 
