@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import shutil
 import socket
-import sqlite3
 import threading
 import time
 from collections.abc import Iterator
@@ -15,31 +14,13 @@ from pathlib import Path
 import httpx
 import pytest
 import uvicorn
+from seed_store import build_seed_store
 
-from marsad import ops
 from marsad.api import create_app
 from marsad.store import open_store
 
 TOKEN = "test-token-5f1c"
 MAX_UPLOAD = 256 * 1024
-
-
-def build_seed_store(base: Path, seed_dir: Path) -> Path:
-    """The seed store under the session's base temp folder, built by whichever test
-    package asks first (tests/search, tests/api build the same file)."""
-    path = base / "seed-store" / "seeds.db"
-    if not path.exists():
-        path.parent.mkdir(exist_ok=True)
-        building = path.with_suffix(".building")
-        with open_store(building) as store:
-            ops.ingest([str(seed_dir)], store, workers=1)
-        # Everything into the main file, so that copying that file copies the whole store.
-        conn = sqlite3.connect(building)
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        conn.execute("PRAGMA journal_mode=DELETE")
-        conn.close()
-        building.rename(path)
-    return path
 
 
 @dataclass
