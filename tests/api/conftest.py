@@ -4,54 +4,23 @@ called with httpx over HTTP."""
 from __future__ import annotations
 
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
+from api_server import MAX_UPLOAD, TOKEN, Server
+from live_server import live_server
 from seed_store import build_seed_store
 
 from marsad.api import create_app
 from marsad.store import open_store
 
-TOKEN = "test-token-5f1c"
-MAX_UPLOAD = 256 * 1024
-
-
-@dataclass
-class Server:
-    url: str
-    db: Path
-    client: httpx.Client
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
 
 def _serve(db: Path, token: str | None) -> Iterator[Server]:
     app = create_app(str(db), token, max_upload_bytes=MAX_UPLOAD)
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.02)
-    url = f"http://127.0.0.1:{port}"
-    with httpx.Client(base_url=url, timeout=120) as client:
+    with live_server(app) as url, httpx.Client(base_url=url, timeout=120) as client:
         yield Server(url, db, client)
-    server.should_exit = True
-    thread.join(timeout=10)
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from conftest import MAX_UPLOAD, TOKEN, Server
+from api_server import MAX_UPLOAD, TOKEN, Server
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 

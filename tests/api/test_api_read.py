@@ -4,7 +4,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import Server
+from api_server import Server
 
 from marsad.search import word_key
 

@@ -7,15 +7,13 @@ Ingest happens once per session (about 10 s); every web test reads the same stor
 from __future__ import annotations
 
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+from live_server import live_server
 
 XSS_TITLE = "<script>window.__xss=1</script> Protest in Qamishli"
 XSS_IMG = '<img src=x onerror="window.__xss=2">'
@@ -62,26 +60,10 @@ def web_store(tmp_path_factory: pytest.TempPathFactory, seed_dir: Path) -> WebSt
 def server(web_store: WebStore) -> Iterator[str]:
     """Base URL of the app on 127.0.0.1; the socket is bound before the thread starts, so
     there is no race for the port."""
-    import uvicorn
-
     from marsad.api.app import create_app
 
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    config = uvicorn.Config(create_app(str(web_store.db)), log_level="warning", lifespan="off")
-    uv = uvicorn.Server(config)
-    thread = threading.Thread(target=uv.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not uv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("uvicorn did not start within 20 s")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    uv.should_exit = True
-    thread.join(timeout=10)
-    sock.close()
+    with live_server(create_app(str(web_store.db))) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
