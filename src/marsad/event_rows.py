@@ -92,29 +92,36 @@ def _stored_row(e: StoredEvent) -> dict[str, object]:
 
 
 def _row(article: Article, index: int, e: Event) -> dict[str, object]:
+    """The same row as the index gives, built from an article in memory (``extract``)."""
     geo = place_geo(article, e)
-    return {
-        "event_id": f"{article.id}-{index}",
-        "event_date": e.date,
-        "event_type": e.type,
-        "mode": e.mode,
-        "aux": ";".join(e.aux),
-        "actor1": e.source,
-        "actor1_id": e.source_entity_id,
-        "actor2": e.target,
-        "actor2_id": e.target_entity_id,
-        "location": e.place,
-        "location_id": e.place_entity_id,
-        "latitude": geo.lat if geo else None,
-        "longitude": geo.lon if geo else None,
-        "country": geo.country if geo else None,
-        "admin1": geo.admin1 if geo else None,
-        "article_id": article.id,
-        "outlet": article.outlet,
-        "published": article.published,
-        "source": article.url or article.source,
-        "evidence": " ".join(article.text[e.start : e.end].split()),
-    }
+    return _stored_row(
+        StoredEvent(
+            article_id=article.id,
+            position=index,
+            type=e.type,
+            mode=e.mode,
+            aux=list(e.aux),
+            source=e.source,
+            source_entity_id=e.source_entity_id,
+            target=e.target,
+            target_entity_id=e.target_entity_id,
+            place=e.place,
+            place_entity_id=e.place_entity_id,
+            lat=geo.lat if geo else None,
+            lon=geo.lon if geo else None,
+            country=geo.country if geo else None,
+            admin1=geo.admin1 if geo else None,
+            date=e.date,
+            start=e.start,
+            end=e.end,
+            evidence=article.text[e.start : e.end],
+            lang=article.lang,
+            outlet=article.outlet,
+            published=article.published,
+            url=article.url,
+            article_source=article.source,
+        )
+    )
 
 
 def write_csv(rows: Iterable[dict[str, object]], out: IO[str]) -> int:
