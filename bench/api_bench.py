@@ -44,9 +44,9 @@ import httpx
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from search_bench import OUTLETS, _entity_patterns  # noqa: E402
+from corpus import synthetic_article  # noqa: E402
+from search_bench import _entity_patterns  # noqa: E402
 
-from marsad.ids import article_id  # noqa: E402
 from marsad.kb import default_kb  # noqa: E402
 from marsad.store import SQLiteStore  # noqa: E402
 from marsad.types import Article, Event, Geo, Mention, Quote  # noqa: E402
@@ -66,22 +66,14 @@ def build(db: Path, n: int, seed: int = 11) -> float:
     with SQLiteStore(db) as store:
         batch: list[Article] = []
         for record in articles(n, seed):
-            text = record["text"]
-            lang = "ar" if re.search("[\u0600-\u06ff]", text[:200]) else "en"
-            article = Article(
-                id=article_id(text, record["url"]), source=record["url"], raw=text.encode(),
-                raw_text=text, format="clean", url=record["url"], text=text,
-                title=text.split("\n", 1)[0][:200], lang=lang, outlet=rng.choice(OUTLETS),
-                published=f"{rng.choice([2022, 2023])}-{rng.randint(1, 12):02d}-"
-                f"{rng.randint(1, 28):02d}",
-            )  # fmt: skip
+            article = synthetic_article(record, rng)
             for pattern, entity_id, label in patterns:
                 entry = kb.get(entity_id)
                 name = entry.label if entry else None
                 geo = None
                 if entry and entry.lat is not None and entry.lon is not None:
                     geo = Geo(entry.lat, entry.lon, entry.country, entry.admin1, source="kb")
-                for m in pattern.finditer(text):
+                for m in pattern.finditer(article.text):
                     article.mentions.append(
                         Mention(m.start(), m.end(), label, entity_id, name, geo=geo, backend="kb")
                     )

@@ -18,7 +18,9 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from marsad.ids import article_id
 from marsad.sample import sample_dir
+from marsad.types import Article
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 NAV_EN = "Other news\nRead more"
@@ -72,3 +74,20 @@ def write_jsonl(path: Path, n: int, seed: int = 7) -> Path:
         for record in articles(n, seed):
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
     return path
+
+
+OUTLETS = ["North Press", "ANHA", "Hawar", "Enab Baladi", "SOHR", "Rudaw"]
+
+
+def synthetic_article(record: dict[str, str], rng: random.Random) -> Article:
+    """An already-clean article from one corpus record, with a random outlet and a date in
+    2022-2023, for stores built without running the pipeline (search and API benches)."""
+    text = record["text"]
+    lang = "ar" if re.search("[\u0600-\u06ff]", text[:200]) else "en"
+    return Article(
+        id=article_id(text, record["url"]), source=record["url"], raw=text.encode(),
+        raw_text=text, format="clean", url=record["url"], text=text,
+        title=text.split("\n", 1)[0][:200], lang=lang, outlet=rng.choice(OUTLETS),
+        published=f"{rng.choice([2022, 2023])}-{rng.randint(1, 12):02d}-"
+        f"{rng.randint(1, 28):02d}",
+    )  # fmt: skip

@@ -33,15 +33,13 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from corpus import articles  # noqa: E402
+from corpus import articles, synthetic_article  # noqa: E402
 
-from marsad.ids import article_id  # noqa: E402
 from marsad.kb import default_kb  # noqa: E402
 from marsad.search import SearchQuery, search  # noqa: E402
 from marsad.store import SQLiteStore  # noqa: E402
 from marsad.types import Article, Mention  # noqa: E402
 
-OUTLETS = ["North Press", "ANHA", "Hawar", "Enab Baladi", "SOHR", "Rudaw"]
 ENTITY_NAMES = ["Qamishli", "Hasakah", "ISIS", "SDF", "Turkey", "Syria", "Kobani", "al-Hol",
                 "Raqqa", "Deir ez-Zor", "Damascus", "AANES"]  # fmt: skip
 QUERIES: list[dict[str, str]] = [
@@ -76,19 +74,11 @@ def build(db: Path, n: int, seed: int = 11) -> float:
     with SQLiteStore(db) as store:
         batch: list[Article] = []
         for record in articles(n, seed):
-            text = record["text"]
-            lang = "ar" if re.search("[\u0600-\u06ff]", text[:200]) else "en"
-            article = Article(
-                id=article_id(text, record["url"]), source=record["url"], raw=text.encode(),
-                raw_text=text, format="clean", url=record["url"], text=text,
-                title=text.split("\n", 1)[0][:200], lang=lang, outlet=rng.choice(OUTLETS),
-                published=f"{rng.choice([2022, 2023])}-{rng.randint(1, 12):02d}-"
-                f"{rng.randint(1, 28):02d}",
-            )  # fmt: skip
+            article = synthetic_article(record, rng)
             article.mentions = [
                 Mention(m.start(), m.end(), label, entity_id, backend="kb")
                 for pattern, entity_id, label in patterns
-                for m in pattern.finditer(text)
+                for m in pattern.finditer(article.text)
             ]
             article.mentions.sort(key=lambda m: (m.start, m.end))
             article.annotated_by["mentions"] = "bench"
