@@ -90,6 +90,18 @@ def test_api_entities_list_and_page(read_server: Server, query: str, expected: s
     assert page["mentions"] and page["titles"]
 
 
+def test_api_entity_mentions_are_paged_by_article(read_server: Server) -> None:
+    c = read_server.client
+    whole = c.get("/api/entities/marsad:org/isis").json()
+    assert whole["articles"] >= 3 and len(whole["mentions"]) == whole["articles"]
+    pages = [
+        c.get("/api/entities/marsad:org/isis", params={"limit": 1, "offset": i}).json()
+        for i in range(whole["articles"])
+    ]
+    assert [list(p["mentions"]) for p in pages] == [[a] for a in whole["mentions"]]
+    assert all(list(p["titles"]) == list(p["mentions"]) for p in pages)
+
+
 @pytest.mark.parametrize("event_type", ["CONSULT", "ASSAULT"])
 def test_api_events_filter_by_type(read_server: Server, event_type: str) -> None:
     body = read_server.client.get("/api/events", params={"type": event_type, "limit": 100}).json()

@@ -149,19 +149,30 @@ def list_entities(
 
 
 @router.get("/entities/{entity_id:path}", summary="One entity: names, mentions, co-mentions")
-def get_entity(entity_id: str, store: StoreDep) -> dict[str, Any]:
+def get_entity(
+    entity_id: str,
+    store: StoreDep,
+    limit: Annotated[
+        int, Query(ge=1, le=MAX_LIMIT, description="Articles per page of mentions.")
+    ] = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """The entity, its mentions grouped by article (a page of ``limit`` articles: a place
+    like Qamishli is named in a tenth of a large store), their titles, and co-mentions.
+    ``articles`` is how many articles name it in all."""
     from marsad.entities.views import entity_page
 
     page = entity_page(store, entity_id)
     if page is None:
         raise ApiError(404, f"no mentions of {entity_id!r}; GET /api/entities lists the ids")
+    shown = list(page.mentions_by_article.items())[offset : offset + limit]
     return {
         "entity": _entity_json(page.entity),
-        "mentions": {
-            article_id: [asdict(m) for m in mentions]
-            for article_id, mentions in page.mentions_by_article.items()
-        },
-        "titles": page.titles,
+        "articles": len(page.mentions_by_article),
+        "limit": limit,
+        "offset": offset,
+        "mentions": {article_id: [asdict(m) for m in mentions] for article_id, mentions in shown},
+        "titles": {a: page.titles[a] for a, _ in shown if a in page.titles},
         "co_mentioned": [
             {"id": i, "name": name, "articles": n} for i, name, n in page.co_mentioned
         ],
