@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from marsad.stories.embed import Embedder, default_embedder
+from marsad.stories.embed import Embedder
 from marsad.stories.features import numbers_in
+from marsad.stories.memo import quote_embedder
 from marsad.types import Article, Event
 
 QUOTE_COSINE = 0.85  # a quote and its translation; different sentences of one speaker score lower
@@ -134,7 +135,7 @@ def merge_quotes(articles: Sequence[Article], embedder: Embedder | None = None) 
     """
     attributed = [(a, q) for a in articles for q in a.quotes if q.speaker_entity_id]
     texts = [a.text[q.start : q.end] for a, q in attributed]
-    vectors = (embedder or default_embedder()).embed(texts) if texts else np.zeros((0, 1))
+    vectors = (embedder or quote_embedder()).embed(texts) if texts else np.zeros((0, 1))
     vector_of = {(a.id, q.start): v for (a, q), v in zip(attributed, vectors, strict=True)}
     merged: list[_Open] = []
     for article in articles:

@@ -16,7 +16,6 @@ from marsad.store import Store
 from marsad.stories.merge import Report, StoryEvent, StoryQuote
 from marsad.stories.views import story_page
 from marsad.types import Article
-from marsad.web.embedcache import page_embedder
 from marsad.web.facts import Fact, MergedFact, event_facts, merge, quote_facts
 from marsad.web.highlight import (
     Span,
@@ -113,10 +112,10 @@ def story_view(store: Store, story_id: str) -> StoryView | None:
     """The story as ``marsad.stories`` merged it, by story id or by the id of one of its
     articles; an article not yet in any story is shown as a story of its own, its facts
     grouped the same way."""
-    page = story_page(store, story_id, page_embedder())
+    page = story_page(store, story_id)
     articles = story_articles(store, story_id) if page is None else []
     if articles and articles[0].story_id:  # an article id: show the story it belongs to
-        page = story_page(store, articles[0].story_id, page_embedder())
+        page = story_page(store, articles[0].story_id)
     if page is None:
         if not articles:
             return None

@@ -1,4 +1,4 @@
-"""Story pages remember quote vectors: the second view asks the model for nothing."""
+"""Story views remember quote vectors: the second view asks the model for nothing."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 import pytest
 
-from marsad.web.embedcache import MemoEmbedder
+from marsad.stories.memo import MemoEmbedder
 
 
 class CountingEmbedder:
@@ -24,7 +24,7 @@ class CountingEmbedder:
 @pytest.mark.parametrize(
     "texts", [["We call on the world", "to act now"], ["ندعو المجتمع الدولي", "للتحرك الآن"]]
 )
-def test_embedcache_embeds_each_text_once(texts: list[str]) -> None:
+def test_memo_embeds_each_text_once(texts: list[str]) -> None:
     inner = CountingEmbedder()
     memo = MemoEmbedder(inner)
     first = memo.embed([*texts, texts[0]])
@@ -34,7 +34,7 @@ def test_embedcache_embeds_each_text_once(texts: list[str]) -> None:
     assert memo.embed([]).shape == (0, 2)
 
 
-def test_embedcache_forgets_the_oldest_beyond_its_size() -> None:
+def test_memo_forgets_the_oldest_beyond_its_size() -> None:
     inner = CountingEmbedder()
     memo = MemoEmbedder(inner, size=2)
     memo.embed(["a", "b", "c"])

@@ -1,8 +1,9 @@
-"""Quote vectors remembered between page views.
+"""Quote vectors remembered between story views.
 
 A story page matches quotes across languages by embedding them (``marsad.stories.merge``),
 which costs about 2 s for a dozen quotes on two cores; the same story shown again embeds
-the same texts, so the web UI keeps their vectors, keyed by text, for the process' life.
+the same texts, so the process keeps their vectors, keyed by text, for its life. The web
+UI, the API and the CLI all get this through ``merge_quotes``'s default.
 """
 
 from __future__ import annotations
@@ -49,5 +50,6 @@ class MemoEmbedder:
 
 
 @cache
-def page_embedder() -> MemoEmbedder:
+def quote_embedder() -> MemoEmbedder:
+    """The process-wide remembering embedder over the default model."""
     return MemoEmbedder(default_embedder())
