@@ -9,7 +9,7 @@ from sqlite_dump import dump
 
 from marsad.errors import StoreError
 from marsad.ids import article_id
-from marsad.store import open_store
+from marsad.store import SQLiteStore, open_store
 from marsad.types import Article, DateMention, Paragraph, Removed, Sentence
 
 
@@ -92,3 +92,13 @@ def test_sqlite_store_rejects_a_file_that_is_not_a_database(tmp_path: Path) -> N
     path.write_text("this is not sqlite " * 100)
     with pytest.raises(StoreError, match="cannot open"):
         open_store(path)
+
+
+def test_sqlite_store_unprepared_connection_skips_migrations(tmp_path: Path) -> None:
+    # A server prepares the store once; its per-request connections must not redo it.
+    with SQLiteStore(tmp_path / "raw.db", prepare=False) as store:
+        tables = store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        assert tables.fetchall() == []
+    with SQLiteStore(tmp_path / "ready.db") as store:
+        tables = store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        assert {"articles", "events", "story_links"} <= {name for (name,) in tables}

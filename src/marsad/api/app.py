@@ -6,6 +6,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from marsad.api import errors, ingest, read
+from marsad.store import open_store
 from marsad.web.routes import router as web_router
 
 
@@ -20,6 +21,8 @@ def create_app(
         openapi_url="/api/openapi.json",
         redoc_url=None,
     )
+    # Create or migrate (and index) the store once, before the first request.
+    open_store(db).close()
     app.state.db = db
     app.state.token = token or None
     errors.install(app)

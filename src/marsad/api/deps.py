@@ -12,8 +12,10 @@ from marsad.store import Store, open_store
 
 
 def get_store(request: Request) -> Iterator[Store]:
-    """One store connection per request: SQLite connections are not shared across threads."""
-    store = open_store(request.app.state.db)
+    """One store connection per request: SQLite connections are not shared across threads.
+    ``create_app`` migrated and indexed the store once; requests skip that (a few counts
+    over every article each time)."""
+    store = open_store(request.app.state.db, prepare=False)
     try:
         yield store
     finally:

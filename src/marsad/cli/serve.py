@@ -36,9 +36,7 @@ def serve_command(db: str, host: str, port: int, token: str | None, max_upload_m
     import uvicorn
 
     from marsad.api import create_app
-    from marsad.store import open_store
 
-    open_store(db).close()  # create or migrate (and index) before the first request
     app = create_app(db, token, max_upload_bytes=max_upload_mb * 1024 * 1024)
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"Marsad on http://{shown}:{port}/  (API docs: http://{shown}:{port}/api/docs)")

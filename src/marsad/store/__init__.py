@@ -11,8 +11,9 @@ from marsad.store.sqlite import SQLiteStore
 __all__ = ["AddResult", "SQLiteStore", "Store", "StoreStats", "open_store"]
 
 
-def open_store(db: str | Path) -> Store:
-    """Open (creating and migrating if needed) the store at ``db``: a file path for SQLite."""
+def open_store(db: str | Path, *, prepare: bool = True) -> Store:
+    """Open (creating and migrating if needed) the store at ``db``: a file path for SQLite.
+    ``prepare=False``: the store is known to be migrated and indexed already."""
     text = str(db)
     if text.startswith(("postgresql://", "postgres://")):
         raise StoreError(
@@ -21,4 +22,4 @@ def open_store(db: str | Path) -> Store:
     parent = Path(text).expanduser().resolve().parent
     if not parent.is_dir():
         raise StoreError(f"folder {parent} does not exist; create it or choose another --db path")
-    return SQLiteStore(Path(text).expanduser())
+    return SQLiteStore(Path(text).expanduser(), prepare=prepare)

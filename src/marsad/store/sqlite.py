@@ -50,7 +50,9 @@ _COUNT_BY = "SELECT {column}, count(*) FROM articles GROUP BY {column}"
 
 
 class SQLiteStore:
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, prepare: bool = True) -> None:
+        """``prepare=False`` skips migrations and index catch-up: for the many short-lived
+        connections of a server that prepared the store once when it started."""
         self.path = str(path)
         try:
             # One store per user (or per API request), used by one thread at a time; a web
@@ -61,11 +63,12 @@ class SQLiteStore:
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
             self.conn.execute("PRAGMA busy_timeout=10000")
-            migrations.apply_sqlite(self.conn)
-            # Articles stored before the search index existed are indexed once, here.
-            search_index.catch_up(self.conn)
-            # And their events and quotes, in the fact index tables (migration 0005).
-            facts.catch_up(self.conn)
+            if prepare:
+                migrations.apply_sqlite(self.conn)
+                # Articles stored before the search index existed are indexed once, here.
+                search_index.catch_up(self.conn)
+                # And their events and quotes, in the fact index tables (migration 0005).
+                facts.catch_up(self.conn)
         except sqlite3.DatabaseError as exc:
             raise StoreError(
                 f"cannot open {self.path} as a Marsad store ({exc}); "
