@@ -20,11 +20,11 @@ import csv
 import json
 import logging
 import time
-import zlib
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from marsad.eval import split
 from marsad.events.lexicon import EVENT_TYPES
 from marsad.events.stage import EventsStage
 from marsad.types import Article, Event, Sentence
@@ -36,10 +36,7 @@ AR_FILES = {
     "ASSAULT": Path("plover_gsr_ar") / "assault_dev.csv",
     "PROTEST": Path("plover_gsr_ar") / "protest_dev.csv",
 }
-PARTS = ("all", "tune", "held-out")
-# One record in _HELD_OUT_EVERY is held out; the hash of its id makes the split stable
-# across runs, machines and file orderings.
-_HELD_OUT_EVERY = 3
+PARTS = ("all", "tune", "held-out")  # events have no train part: what is not held out tunes
 OLD_NAMES = {
     "DEMAND": "REQUEST",
     "DISAPPROVE": "ACCUSE",
@@ -70,10 +67,7 @@ def evaluate_events(
 
 def in_part(record_id: str, part: str) -> bool:
     """Whether the record ``record_id`` belongs to ``part`` of the fixed split."""
-    if part == "all":
-        return True
-    held_out = zlib.crc32(record_id.encode("utf-8")) % _HELD_OUT_EVERY == 0
-    return held_out == (part == "held-out")
+    return split.in_part("events", record_id, part)
 
 
 def _events(stage: EventsStage, text: str, lang: str) -> list[Event]:
