@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DB     ?= marsad.db
 
-.PHONY: demo test lint typecheck unit browser bench clean
+.PHONY: demo test lint typecheck unit browser bench models clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,14 @@ browser:
 
 unit: $(VENV)/.installed-dev browser
 	$(BIN)/pytest -q -ra
+
+# Rebuilds every shipped model from the public gold sets (tens of minutes on 2 cores);
+# `make test` never trains. DATA is the shared data folder.
+DATA ?= ../shared/data
+models: $(VENV)/.installed-dev
+	$(BIN)/marsad train ner $(DATA) --lang en
+	$(BIN)/marsad train ner $(DATA) --lang ar
+	$(BIN)/marsad train events $(DATA)
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/ingest_bench.py --fast --out ingest-core.json

@@ -10,7 +10,7 @@ from marsad.entities.recognize import Recognizer
 
 @pytest.fixture(scope="module")
 def rec() -> Recognizer:
-    return Recognizer(spacy=False)
+    return Recognizer(model=False)
 
 
 def people(rec: Recognizer, text: str) -> list[tuple[str, str | None]]:

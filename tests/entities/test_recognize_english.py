@@ -17,7 +17,7 @@ def fake_spacy(spans: list[tuple[str, str]]):  # type: ignore[no-untyped-def]
         for surface, label in spans:
             i = text.find(surface, start, end)
             if i >= 0:
-                out.append(Candidate(i, i + len(surface), label, "spacy", score=0.8))
+                out.append(Candidate(i, i + len(surface), label, "model", score=0.8))
         return out
 
     return run
@@ -38,7 +38,7 @@ def found(rec: Recognizer, text: str) -> list[tuple[str, str]]:
 def test_recognize_english_kb_label_wins_over_spacy(
     text: str, spacy: list[tuple[str, str]], expected: tuple[str, str]
 ) -> None:
-    rec = Recognizer(spacy=fake_spacy(spacy))
+    rec = Recognizer(model=fake_spacy(spacy))
     assert expected in found(rec, text)
 
 
@@ -62,7 +62,7 @@ def test_recognize_english_kb_label_wins_over_spacy(
 def test_recognize_english_spacy_spans_are_tidied(
     text: str, spacy: list[tuple[str, str]], expected: tuple[str, str]
 ) -> None:
-    assert expected in found(Recognizer(spacy=fake_spacy(spacy)), text)
+    assert expected in found(Recognizer(model=fake_spacy(spacy)), text)
 
 
 @pytest.mark.parametrize(
@@ -74,12 +74,12 @@ def test_recognize_english_spacy_spans_are_tidied(
     ],
 )
 def test_recognize_english_drops_what_is_no_name(text: str, spacy: list[tuple[str, str]]) -> None:
-    assert found(Recognizer(spacy=fake_spacy(spacy)), text) == []
+    assert found(Recognizer(model=fake_spacy(spacy)), text) == []
 
 
 def test_recognize_english_spans_stop_at_line_breaks() -> None:
     text = "George\n\nPanayiotopoulos won"
-    rec = Recognizer(spacy=fake_spacy([("George\n\nPanayiotopoulos", "PER")]))
+    rec = Recognizer(model=fake_spacy([("George\n\nPanayiotopoulos", "PER")]))
     assert found(rec, text) == [("George", "PER"), ("Panayiotopoulos", "PER")]
 
 
@@ -111,7 +111,7 @@ def test_recognize_english_spans_stop_at_line_breaks() -> None:
 def test_recognize_english_roles(
     text: str, spacy: list[tuple[str, str]], person: str, role: str
 ) -> None:
-    cands = Recognizer(spacy=fake_spacy(spacy)).recognize_block(text, 0, len(text), "en")
+    cands = Recognizer(model=fake_spacy(spacy)).recognize_block(text, 0, len(text), "en")
     roles = {
         (text[c.start : c.end], text[c.role_start : c.role_end])
         for c in cands
@@ -128,12 +128,12 @@ def test_recognize_english_roles(
     ],
 )
 def test_recognize_english_facilities(text: str, expected: tuple[str, str]) -> None:
-    assert expected in found(Recognizer(spacy=fake_spacy([])), text)
+    assert expected in found(Recognizer(model=fake_spacy([])), text)
 
 
 def test_recognize_english_given_name_and_family_name_again() -> None:
     text = 'called by the media "Natalia Barkal", she left. Barkal was received.'
-    got = found(Recognizer(spacy=fake_spacy([("Natalia", "GPE")])), text)
+    got = found(Recognizer(model=fake_spacy([("Natalia", "GPE")])), text)
     assert ("Natalia Barkal", "PER") in got and ("Barkal", "PER") in got
 
 

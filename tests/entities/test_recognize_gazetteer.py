@@ -10,7 +10,7 @@ from marsad.entities.recognize.spans import Candidate
 
 @pytest.fixture(scope="module")
 def rec() -> Recognizer:
-    return Recognizer(spacy=False)
+    return Recognizer(model=False)
 
 
 def found(rec: Recognizer, text: str, lang: str) -> list[tuple[str, str]]:

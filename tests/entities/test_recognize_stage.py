@@ -20,15 +20,15 @@ def pipeline() -> Pipeline:
 
 def test_recognize_stage_is_registered_with_its_contract() -> None:
     assert "mentions" in registered()
-    stage = MentionStage(Recognizer(spacy=False))
+    stage = MentionStage(Recognizer(model=False))
     assert stage.requires == ("text", "sentences", "lang", "paragraphs")
     assert stage.assigns == ("mentions",)
-    assert stage.backend == "kb+spacy+rules"
+    assert stage.backend == "kb+model+rules"
 
 
 def test_recognize_stage_refuses_to_run_before_sentences() -> None:
     with pytest.raises(marsad.PipelineError):
-        Pipeline([MentionStage(Recognizer(spacy=False))])
+        Pipeline([MentionStage(Recognizer(model=False))])
 
 
 @pytest.mark.parametrize(
@@ -48,7 +48,7 @@ def test_recognize_stage_refuses_to_run_before_sentences() -> None:
 )
 def test_recognize_stage_in_the_pipeline(pipeline: Pipeline, text: str, name: str) -> None:
     article = pipeline(text)
-    assert article.annotated_by["mentions"] == "kb+spacy+rules"
+    assert article.annotated_by["mentions"] == "kb+model+rules"
     names = [article.text[m.start : m.end] for m in article.mentions if m.label == "PER"]
     assert name in names
 
@@ -80,7 +80,7 @@ def test_recognize_stage_survives_odd_text(pipeline: Pipeline, kind: str) -> Non
 def test_recognize_stage_without_paragraphs_reads_the_whole_text(lang: str | None) -> None:
     text = "وصل الوفد إلى قامشلو" if lang != "en" else "The delegation reached Qamishlo"
     article = Article(id="x", source="t", raw=b"", raw_text=text, text=text, lang=lang)
-    MentionStage(Recognizer(spacy=False))(article)
+    MentionStage(Recognizer(model=False))(article)
     assert [article.text[m.start : m.end] for m in article.mentions][-1] in {"قامشلو", "Qamishlo"}
 
 
@@ -95,5 +95,5 @@ def test_recognize_stage_reads_each_paragraph_in_its_language() -> None:
         lang="en",
         paragraphs=[Paragraph(0, 30, "en"), Paragraph(32, len(text), "ar")],
     )
-    MentionStage(Recognizer(spacy=False))(article)
+    MentionStage(Recognizer(model=False))(article)
     assert [article.text[m.start : m.end] for m in article.mentions] == ["Qamishlo", "الحسكة"]

@@ -36,4 +36,4 @@ def test_kb_default_is_one_shared_instance_for_every_stage() -> None:
 
     assert LinkStage().kb is marsad.kb.default_kb()
     assert Geocoder().kb is marsad.kb.default_kb()
-    assert Recognizer(spacy=False).gazetteer.kb is marsad.kb.default_kb()
+    assert Recognizer(model=False).gazetteer.kb is marsad.kb.default_kb()

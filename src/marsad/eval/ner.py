@@ -6,7 +6,12 @@ Data (read from outside the package, never shipped):
   separated by blank lines, IOB1 tags (an entity starts at ``B-`` or at an ``I-`` whose
   type differs from the previous tag's);
 - ANERcorp (``anercorp/dev.txt``): ``token tag`` per line, no blank lines (a sentence
-  ends at a "." token), IOB2 tags ``B-PERS I-PERS B-ORG B-LOC B-MISC``.
+  ends at a "." token), IOB2 tags ``B-PERS I-PERS B-ORG B-LOC B-MISC``;
+- NewsFANE / WikiFANE: ``word<TAB>tag``, fine classes folded to PER, ORG and LOC.
+
+``marsad.train.corpora`` reads all three; ``part`` picks the held-out, tune or train part
+of the fixed split by record id (``marsad.eval.split``). Held-out figures come first:
+neither the models nor any rule were fitted on them.
 
 The text is rebuilt from the tokens joined by spaces (one paragraph per sentence, a few
 dozen consecutive sentences per article, so that names found once can be found again),
@@ -27,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from marsad.train.corpora import read_records
 from marsad.types import Article, Mention, Paragraph, Sentence
 
 log = logging.getLogger(__name__)
@@ -34,6 +40,8 @@ log = logging.getLogger(__name__)
 SENTENCES_PER_ARTICLE = 40
 TYPES = ("PER", "ORG", "LOC")
 GOLD_TYPES = {"PER": "PER", "PERS": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
+PARTS = ("held-out", "tune")
+"""What ``marsad eval ner`` reports by default, in this order (train parts are fitted)."""
 OUR_TYPES = {"PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "NORP": "MISC"}
 
 Predict = Callable[[Article], list[Mention]]
@@ -49,31 +57,10 @@ class Doc:
     gold: set[Entity]
 
 
-def read_sentences(path: Path) -> list[list[tuple[str, str]]]:
-    """Sentences of (token, tag) from a CoNLL-2003 or ANERcorp file."""
-    sentences: list[list[tuple[str, str]]] = []
-    current: list[tuple[str, str]] = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            line = line.rstrip("\n")
-            if not line.strip():
-                if current:
-                    sentences.append(current)
-                    current = []
-                continue
-            cells = line.split(" ")
-            token, tag = cells[0], cells[-1]
-            if token.startswith("-DOCSTART-"):
-                continue
-            if not token.strip():
-                continue  # ANERcorp has a few empty tokens (a dropped character)
-            current.append((token, tag))
-            if len(cells) == 2 and token in {".", "!", "?", "؟"}:
-                sentences.append(current)  # ANERcorp: no blank lines between sentences
-                current = []
-    if current:
-        sentences.append(current)
-    return sentences
+def read_sentences(path: Path, part: str = "all") -> list[list[tuple[str, str]]]:
+    """Sentences of (token, coarse IOB2 tag) from a CoNLL-2003, ANERcorp or FANE file,
+    only those of ``part`` of the fixed split (``marsad.eval.split``)."""
+    return [s for r in read_records(path) if part in ("all", r.part) for s in r.sentences]
 
 
 def gold_entities(tags: list[str]) -> set[Entity]:
@@ -171,15 +158,20 @@ def score(gold: Counter[str], found: Counter[str], hits: Counter[str]) -> dict[s
 
 
 def evaluate_ner(
-    path: Path, lang: str, limit: int | None = None, predict: Predict | None = None
+    path: Path,
+    lang: str,
+    limit: int | None = None,
+    predict: Predict | None = None,
+    part: str = "all",
 ) -> dict[str, Any]:
-    """Entity-level P/R/F1 of ``predict`` (default: the ``mentions`` stage) on a CoNLL or
-    ANERcorp file; ``limit`` keeps the first that many sentences."""
+    """Entity-level P/R/F1 of ``predict`` (default: the ``mentions`` stage) on a CoNLL,
+    ANERcorp or FANE file, on ``part`` of its fixed split; ``limit`` keeps the first that
+    many sentences."""
     if predict is None:
         from marsad.entities.recognize.stage import MentionStage
 
         predict = MentionStage().predict
-    sentences = read_sentences(path)
+    sentences = read_sentences(path, part)
     if limit is not None:
         sentences = sentences[:limit]
     gold: Counter[str] = Counter()
@@ -203,6 +195,7 @@ def evaluate_ner(
         {
             "lang": lang,
             "file": path.name,
+            "part": part,
             "sentences": len(sentences),
             "tokens": tokens,
             "articles": articles,

@@ -6,8 +6,9 @@ are never trained on and their errors are never read; their figures are reported
 
 - PLOVER English and Arabic events: by the record's ``id``, held out when crc32 % 3 == 0
   (fixed before the model work); the rest tunes.
-- CoNLL-2003 ``dev.conll`` (testa): by ``conll2003_en/dev.conll#<document number>``, held
-  out when sha256 % 2 == 0; the rest tunes.
+- CoNLL-2003 ``dev.conll`` (testa): by ``conll2003_en/dev.conll#<first sentence of its
+  40-sentence block>`` (the file has no document marks), held out when sha256 % 2 == 0;
+  the rest tunes.
 - ANERcorp ``dev.txt``, NewsFANE, WikiFANE: by ``<file>#<first sentence of its 40-sentence
   block>``, held out when sha256 % 4 == 0.
 

@@ -11,13 +11,15 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_left
+from dataclasses import replace
 from typing import Protocol
 
 from marsad.entities.registry import ID_PREFIX
 from marsad.events.lexicon import EVENT_TYPES, Lexicon, lexicon
 from marsad.events.lists import continues_list, inline_items, list_item
 from marsad.events.roles import ACTOR_LABELS, Roles, actor_name, event_date, find_roles
-from marsad.events.triggers import Hit, aux_modes, find_triggers
+from marsad.events.triggers import Hit, aux_modes, find_triggers, primary
+from marsad.events.typer import EventTyper, TypeScores, default_typer, rule_features
 from marsad.pipeline import register
 from marsad.types import Article, Event, Mention, Sentence
 
@@ -55,9 +57,21 @@ class EventsStage:
     assigns: tuple[str, ...] = ("events",)
     backend: str = "rules"
 
-    def __init__(self, classifier: SentenceClassifier | None = None) -> None:
+    def __init__(
+        self,
+        classifier: SentenceClassifier | None = None,
+        typer: EventTyper | bool | None = True,
+    ) -> None:
+        """``classifier`` (a model backend) types every sentence itself; otherwise the
+        rules find candidates and ``typer`` (True: the shipped one; None or False: none,
+        the rules decide alone) decides their types."""
         self.classifier = classifier
-        self.backend = "rules" if classifier is None else classifier.name
+        chosen = default_typer() if typer is True else typer or None
+        self.typer = None if classifier is not None else chosen
+        if classifier is not None:
+            self.backend = classifier.name
+        else:
+            self.backend = "rules" if self.typer is None else self.typer.name
         for lang in _SUPPORTED:  # fail on a malformed data file now, not mid-batch
             lexicon(lang)
 
@@ -71,19 +85,27 @@ class EventsStage:
         mentions = sorted(article.mentions, key=lambda m: m.start)
         starts = [m.start for m in mentions]
         predicted = self._predict(text, sentences)
+        langs = [self._lang(article, sent) for sent in sentences]
+        found = [
+            find_triggers(text, lexicon(lang), sent.start, sent.end) if lang else []
+            for sent, lang in zip(sentences, langs, strict=True)
+        ]
+        typed = self._type(text, sentences, langs, found)
         events: list[Event] = []
         last_subject: Mention | None = None
         last_request: Event | None = None  # the request of the sentence before, if any
         for index, sent in enumerate(sentences):
-            lang = self._lang(article, sent)
+            lang = langs[index]
             if lang is None:
                 continue
             lex = lexicon(lang)
             lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
             in_sent = [m for m in mentions[lo:hi] if m.end <= sent.end]
-            hits = find_triggers(text, lex, sent.start, sent.end)
+            hits = found[index]
             if predicted is not None:
                 hits = _model_hits(hits, predicted[index], sent)
+            elif index in typed:
+                hits = _typed_hits(hits, typed[index])
             coded: list[Event] = []
             for hit in hits:
                 event = self._event(article, sent, hit, in_sent, lex, last_subject)
@@ -118,6 +140,26 @@ class EventsStage:
         if self.classifier is None or not sentences:
             return None
         return self.classifier.classify([text[s.start : s.end] for s in sentences])
+
+    def _type(
+        self, text: str, sentences: list[Sentence], langs: list[str | None], found: list[list[Hit]]
+    ) -> dict[int, TypeScores]:
+        """The typer's scores for every sentence with a trigger, in one batch."""
+        if self.typer is None:
+            return {}
+        chosen = [i for i, hits in enumerate(found) if hits and langs[i]]
+        rules = []
+        for i in chosen:
+            lex, sent = lexicon(langs[i] or "en"), sentences[i]
+            main = primary(found[i])
+            assert main is not None
+            rules.append(rule_features(found[i], aux_modes(text, main, lex, sent.start, sent.end)))
+        scores = self.typer.score(
+            [text[sentences[i].start : sentences[i].end] for i in chosen],
+            rules,
+            [langs[i] or "en" for i in chosen],
+        )
+        return dict(zip(chosen, scores, strict=True))
 
     @staticmethod
     def _lang(article: Article, sent: Sentence) -> str | None:
@@ -330,6 +372,26 @@ def _model_hits(hits: list[Hit], predicted: tuple[str | None, float], sent: Sent
             )
         ]
     return [Hit(type_, None, sent.start, sent.start, score, False, False)]
+
+
+def _typed_hits(hits: list[Hit], scores: TypeScores) -> list[Hit]:
+    """The typer's main type, anchored on a rule trigger of that type, else on the rules'
+    main trigger; other rule triggers stay when their type scores high enough. Weights
+    become the typer's scores, so the main event is the heaviest."""
+    main = scores.main
+    if main is None:
+        return []
+    top = scores.score(main)
+    anchor = next((h for h in hits if h.type == main), None) or primary(hits)
+    assert anchor is not None
+    mode = anchor.mode if anchor.type == main else None  # a mode belongs to its own type
+    out = [replace(anchor, type=main, mode=mode, weight=round(top, 3))]
+    for hit in hits:
+        if hit.type != main and scores.clears(hit.type):
+            other = scores.score(hit.type)
+            out.append(replace(hit, weight=round(min(other, top - 0.001), 3)))
+    # Text order, as the rules give them: a participle's subject is the clause before it.
+    return sorted(out, key=lambda h: h.start)
 
 
 @register("events")

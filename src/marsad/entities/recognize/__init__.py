@@ -1,7 +1,7 @@
 """Recognising names in Arabic and English news, offline.
 
     >>> from marsad.entities.recognize import Recognizer
-    >>> [m.label for m in Recognizer(spacy=False).recognize_block(
+    >>> [m.label for m in Recognizer(model=False).recognize_block(
     ...     "زار الوفد قامشلو", 0, 16, "ar")]
     ['GPE']
 

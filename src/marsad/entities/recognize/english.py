@@ -11,9 +11,10 @@ and a phrase ending in "Act" or "Treaty" is a law, not an organisation.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from marsad.entities.recognize.lexicon import EnglishLexicon, english_lexicon
-from marsad.entities.recognize.spans import Candidate
+from marsad.entities.recognize.spans import STATISTICAL, Candidate
 from marsad.entities.recognize.tokens import Token, joined
 
 _SEPARATOR = re.compile(r"\s*\n\s*|\s+[-–—]\s+|\s*\(\s*|\s*\)\s*")
@@ -44,6 +45,14 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in pieces if text[s:e].strip()]
 
 
+def _stop_word(word: str) -> bool:
+    """A capitalised function word alone ("Moreover", "However") is no name; an acronym
+    ("US", "IT") may be."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return not word.isupper() and word.casefold() in STOP_WORDS
+
+
 def _tidy_one(
     text: str, cand: Candidate, tokens: list[Token], lex: EnglishLexicon
 ) -> Candidate | None:
@@ -70,7 +79,7 @@ def _tidy_one(
         return None  # "hundreds", "two": no name
     if words[-1].text in lex.not_entity_heads:
         return None  # "Caesar Act" is a law
-    if len(words) == 1 and words[0].text in lex.not_names:
+    if len(words) == 1 and (words[0].text in lex.not_names or _stop_word(words[0].text)):
         return None
     label = cand.label
     if _is_demonym(words, lex):
@@ -138,6 +147,23 @@ def given_name_people(text: str, tokens: list[Token]) -> list[Candidate]:
     return out
 
 
+_IN_PLACE = re.compile(r"\s+(?:in|at)\s+$")
+
+
+def cut_known_place(model: list[Candidate], kb: list[Candidate], text: str) -> list[Candidate]:
+    """A model name that runs on into "in <known place>" stops before "in": "the NES
+    External Relations Department in Qamishlo" is a department and a town, not one body."""
+    places = [k for k in kb if k.label in {"GPE", "LOC"}]
+    out: list[Candidate] = []
+    for cand in model:
+        place = next((k for k in places if k.end == cand.end and cand.start < k.start), None)
+        cut = _IN_PLACE.search(text, cand.start, place.start) if place is not None else None
+        if cand.label != "PER" and cut is not None and cut.start() > cand.start:
+            cand = replace(cand, end=cut.start())
+        out.append(cand)
+    return out
+
+
 def defer_to_longer_spacy(
     kb: list[Candidate], spacy: list[Candidate], text: str
 ) -> list[Candidate]:
@@ -172,7 +198,7 @@ def propagate_people(text: str, tokens: list[Token], chosen: list[Candidate]) ->
     out = [
         c
         for c in chosen
-        if not (c.source == "spacy" and c.label != "PER" and text[c.start : c.end] in surnames)
+        if not (c.source in STATISTICAL and c.label != "PER" and text[c.start : c.end] in surnames)
     ]
     taken = [(c.start, c.end) for c in out]
     added: list[Candidate] = []

@@ -1,8 +1,11 @@
-"""The offline recogniser: gazetteer + spaCy (English) + rules (Arabic), per language block.
+"""The offline recogniser: gazetteer + trained NER models + rules, per language block.
 
 An article is read in blocks of consecutive paragraphs of one language (paragraph
 language, else the article's, else the block's script). Each block's candidates from
-every source are merged into one non-overlapping set (``spans.resolve``), then
+every source — the knowledge base's gazetteer, the shipped NER model of the block's
+language (``ner_model``), and for Arabic the title and role patterns — are merged into
+one non-overlapping set (``spans.resolve``: the KB wins an overlap, then patterns, then
+the model), then
 structural rules join a place and a facility word into a facility ("Al-Hol camp",
 "Al-Hasakah (Al-Sina’a) prison", "سجن الحسكة (الصناعة)") and English people get their
 roles. Other languages (Kurdish, Turkish …) get the gazetteer alone.
@@ -12,11 +15,12 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from marsad.entities.recognize.arabic import ArabicRules
 from marsad.entities.recognize.english import (
+    cut_known_place,
     defer_to_longer_spacy,
     given_name_people,
     propagate_people,
@@ -30,6 +34,7 @@ from marsad.entities.recognize.lexicon import (
     english_lexicon,
     phrase,
 )
+from marsad.entities.recognize.ner_model import shipped_model
 from marsad.entities.recognize.places import arabic_place_names
 from marsad.entities.recognize.spans import Candidate, resolve
 from marsad.entities.recognize.tokens import Token, tokenize
@@ -39,7 +44,9 @@ from marsad.types import Article
 
 log = logging.getLogger(__name__)
 
-SpacyFn = Callable[[str, int, int], list[Candidate]]
+ModelFn = Callable[[str, int, int], list[Candidate]]
+"""Names in ``text[start:end]`` with offsets into ``text``: a statistical recogniser."""
+ModelArg = bool | None | ModelFn | Mapping[str, ModelFn]
 Block = tuple[int, int, str]  # start, end, language ("ar", "en", or another code)
 
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
@@ -65,23 +72,20 @@ def extra_names() -> dict[Phrase, str]:
 
 
 class Recognizer:
-    """Finds mentions in an article's text; heavy parts (KB, spaCy) load on first use.
+    """Finds mentions in an article's text; heavy parts (KB, models) load on first use.
 
-    ``kb`` defaults to ``default_kb()`` (shipped and user entries); ``spacy`` is a function
-    returning spaCy-like candidates for ``text[start:end]`` (default: the bundled small
-    English model), or None to run English on the gazetteer and rules alone.
+    ``kb`` defaults to ``default_kb()`` (shipped and user entries). ``model`` picks the
+    statistical recognisers: True for the shipped models of every language, False or
+    None for the gazetteer and rules alone, a mapping of language to ``ModelFn``, or one
+    ``ModelFn`` for English only.
     """
 
-    backend = "kb+spacy+rules"
+    backend = "kb+model+rules"
 
-    def __init__(
-        self,
-        kb: KnowledgeBase | None = None,
-        spacy: SpacyFn | bool | None = True,
-    ) -> None:
+    def __init__(self, kb: KnowledgeBase | None = None, model: ModelArg = True) -> None:
         self._kb = kb
         self._gazetteer: Gazetteer | None = None
-        self._spacy_arg = spacy
+        self._models = _models(model)
         self._arabic = ArabicRules()
 
     @property
@@ -89,15 +93,6 @@ class Recognizer:
         if self._gazetteer is None:
             self._gazetteer = Gazetteer(self._kb or default_kb(), extra_names())
         return self._gazetteer
-
-    def _spacy(self) -> SpacyFn | None:
-        if self._spacy_arg is True:
-            from marsad.entities.recognize.spacy_ner import spacy_entities
-
-            return spacy_entities
-        if self._spacy_arg is False or self._spacy_arg is None:
-            return None
-        return self._spacy_arg
 
     # -- the article --------------------------------------------------------------
 
@@ -114,20 +109,80 @@ class Recognizer:
         if not tokens:
             return []
         known = self.gazetteer.find(text, tokens)
+        model_fn = self._models.get(lang)
         if lang == "ar":
             found = self._arabic.find(text, tokens, known)
-            chosen = resolve([*known, *found])
+            model = model_fn(text, start, end) if model_fn else None
+            chosen = resolve(_arabic_candidates(text, known, found, model))
             return _facility_parentheses(text, chosen, self.gazetteer.kb, arabic=True)
         if lang != "en":
             return resolve(known)
-        spacy_fn = self._spacy()
-        spacy = tidy_spacy(text, spacy_fn(text, start, end), tokens) if spacy_fn else []
+        spacy = tidy_spacy(text, model_fn(text, start, end), tokens) if model_fn else []
+        spacy = cut_known_place(spacy, known, text)
         known = defer_to_longer_spacy(known, spacy, text)
         people = given_name_people(text, tokens)
+        spacy = _people_by_given_name(spacy, people)
         chosen = resolve([*known, *spacy, *people])
         chosen = propagate_people(text, tokens, chosen)
         chosen = _english_facilities(text, tokens, chosen, self.gazetteer.kb)
         return attach_roles(text, tokens, chosen)
+
+
+def _arabic_candidates(
+    text: str, known: list[Candidate], rules: list[Candidate], model: list[Candidate] | None
+) -> list[Candidate]:
+    """Arabic: the trained model leads; KB names and demonyms fill the gaps it leaves; the
+    title and role patterns lend their roles to names found by the others, and add only
+    people named right after a title or role ("نائبا الرئاسة المشتركة عبير إيليا").
+
+    Measured on ANERcorp's tune part: the patterns alone added 60 wrong names for 9
+    right ones, the world place list 32 for 17 ("جزيرة", "السيول" are common words), so
+    neither may add a name of its own once a model runs. Without a model (``model=False``)
+    everything counts, as before.
+    """
+    if model is None:
+        return [*known, *rules]
+    kept = [c for c in known if c.source == "kb" or c.label == "NORP"]
+    # A KB name as long as the model's or holding it ("قوات سوريا الديمقراطية" around
+    # "سوريا", "سجن الحسكة" the model calls a place) wins: it knows the type and the id.
+    entries = [k for k in kept if k.source == "kb"]
+    leading = [replace(c, priority=5) for c in model if not any(k.contains(c) for k in entries)]
+    spans = {(c.start, c.end) for c in [*leading, *kept]}
+    titled = [c for c in rules if c.label == "PER" and c.role_start is not None]
+    people = [text[c.start : c.end] for c in [*leading, *kept, *titled] if c.label == "PER"]
+    # "جيا كرد" after "بدران جيا كرد": a family name alone, as the rules propagate it.
+    surnames = {" ".join(p.split()[k:]) for p in people for k in range(1, len(p.split()))}
+    again = [c for c in rules if c.label == "PER" and text[c.start : c.end] in surnames]
+    confirmed = [c for c in rules if (c.start, c.end) in spans]
+    return [*leading, *kept, *confirmed, *titled, *again]
+
+
+def _people_by_given_name(model: list[Candidate], people: list[Candidate]) -> list[Candidate]:
+    """A name the model read whole but called an organisation or a place is a person when
+    it starts with a known given name ("Natalia Barkal" in quotes reads like a brand)."""
+    spans = {(p.start, p.end) for p in people}
+    return [
+        replace(c, label="PER") if (c.start, c.end) in spans and c.label != "PER" else c
+        for c in model
+    ]
+
+
+def _models(arg: ModelArg) -> dict[str, ModelFn]:
+    if arg is True:
+        return {lang: _lazy(lang) for lang in ("en", "ar")}
+    if arg is False or arg is None:
+        return {}
+    if isinstance(arg, Mapping):
+        return dict(arg)
+    return {"en": arg}
+
+
+def _lazy(lang: str) -> ModelFn:
+    # The model loads on the first block of its language, not when the recogniser is built.
+    def run(text: str, start: int, end: int) -> list[Candidate]:
+        return shipped_model(lang).entities(text, start, end)
+
+    return run
 
 
 def blocks(article: Article) -> list[Block]:

@@ -9,6 +9,8 @@ from marsad.types import Mention
 # Which source wins an overlap, before length: the knowledge base knows the type of the
 # names it lists better than the statistical model or a pattern guesses it.
 PRIORITY = {"kb": 4, "pattern": 3, "model": 2, "spacy": 2, "gazetteer": 2, "names": 2}
+STATISTICAL = frozenset({"model", "spacy"})
+"""Sources whose labels are a model's guess (the rules may overrule them)."""
 
 
 @dataclass(frozen=True, slots=True)
