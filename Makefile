@@ -49,7 +49,7 @@ unit: $(VENV)/.installed-dev browser
 DATA ?= ../shared/data
 models: $(VENV)/.installed-dev
 	$(BIN)/marsad train ner $(DATA) --lang en
-	$(BIN)/marsad train ner $(DATA) --lang ar
+	$(BIN)/marsad train ner $(DATA) --lang ar --with-tune
 	$(BIN)/marsad train events $(DATA)
 
 bench: $(VENV)/.installed-dev

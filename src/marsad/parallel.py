@@ -1,6 +1,6 @@
 """The expensive per-article stages in worker processes, the stateful ones in this one.
 
-Stages up to ``mentions`` are pure functions of one article (spaCy's NER is most of the
+Stages up to ``mentions`` are pure functions of one article (the NER models are most of the
 cost), so worker processes run them on windows of articles; the linker, which holds the
 entity registry shared by all articles, and everything after it run here, in input order,
 so ids come out the same as in a single process.

