@@ -129,10 +129,12 @@ def extract(
     "id", "title", "lang", "url", "published".
     """
     report = ops.IngestReport()
+    options = make_read_options(max_bytes, timeout, no_follow_links)
     if not paths or paths == ("-",):
-        records = ops.extract_stream(sys.stdin, report=report, stages=stages_for(fast))
+        records = ops.extract_stream(
+            sys.stdin.buffer, options=options, report=report, stages=stages_for(fast)
+        )
     else:
-        options = make_read_options(max_bytes, timeout, no_follow_links)
         records = ops.extract(list(paths), options=options, report=report, stages=stages_for(fast))
     ops.write_records(records, sys.stdout, fmt)
     for problem in report.skipped:

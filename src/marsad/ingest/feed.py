@@ -22,6 +22,7 @@ import feedparser
 from marsad.errors import InputError
 from marsad.ids import article_id
 from marsad.ingest.dates import iso_date_from_struct
+from marsad.ingest.guard import guarded_iter
 from marsad.ingest.options import ReadOptions
 from marsad.types import Article, Format, SourceHints
 
@@ -69,7 +70,10 @@ def read_feed(
         reference_date=reference_date or iso_date_from_struct(feed.get("updated_parsed")),
     )
     for n, entry in enumerate(parsed.entries, 1):
-        yield from _item(entry, n, source, base, options, fetch_page)
+        # One item that breaks a reader must not lose the feed's other items.
+        yield from guarded_iter(
+            f"{source}#item-{n}", _item(entry, n, source, base, options, fetch_page)
+        )
 
 
 def _item(

@@ -13,6 +13,7 @@ import logging
 import zlib
 from collections import Counter
 from collections.abc import Iterator
+from functools import partial
 from io import BufferedIOBase
 from typing import Any
 
@@ -22,6 +23,7 @@ from warcio.bufferedreaders import ChunkedDataException
 from marsad.errors import InputError
 from marsad.ingest.dates import iso_date
 from marsad.ingest.files import GZIP_ERRORS, gzip_error, too_big
+from marsad.ingest.guard import guarded
 from marsad.ingest.html import document_article
 from marsad.ingest.options import ReadOptions
 from marsad.ingest.sniff import kind_from_media_type, parse_content_type, sniff
@@ -83,7 +85,8 @@ def read_warc(
     records = iter(ArchiveIterator(reader))
     try:
         while (record := _next_record(records, source)) is not None:
-            item = _record_article(record, source, options, skipped)
+            read = partial(_record_article, record, source, options, skipped)
+            item = guarded(source, read, passes=(_Truncated,))
             if isinstance(item, Article):
                 articles += 1
             if item is not None:
