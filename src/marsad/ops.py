@@ -58,15 +58,22 @@ ProgressFn = Callable[[int], None]
 
 
 def _processed(
-    items: Iterable[Article | InputError], run: parallel.Runner, report: IngestReport
+    items: Iterable[Article | InputError],
+    run: parallel.Runner,
+    report: IngestReport,
+    rename: Callable[[str], str] | None = None,
 ) -> Iterator[Article]:
-    """Run the stages over readable items, recording what was skipped and why."""
+    """Run the stages over readable items, recording what was skipped and why.
+    ``rename`` rewrites every source (kept, stored and reported) before the stages."""
 
     def readable() -> Iterator[Article]:
         for item in items:
             if isinstance(item, InputError):
-                report.skipped.append(Problem(item.source, item.reason))
+                source = rename(item.source) if rename else item.source
+                report.skipped.append(Problem(source, item.reason))
                 continue
+            if rename:
+                item.source = rename(item.source)
             report.read += 1
             yield item
 
@@ -91,12 +98,14 @@ def ingest(
     report: IngestReport | None = None,
     stages: Sequence[str] = DEFAULT_STAGES,
     workers: int | None = None,
+    rename: Callable[[str], str] | None = None,
 ) -> IngestReport:
     """Read, process and store ``inputs``; each batch is committed whole or not at all.
 
     Pass ``report`` to keep the counts of what was committed if the run is interrupted.
     ``workers`` processes run the costly stages (default: one per core, up to 4, when the
-    pipeline recognises names; results are the same as with one).
+    pipeline recognises names; results are the same as with one). ``rename`` maps each
+    input's source to the one stored (the API's uploads: no server paths).
     """
     report = report if report is not None else IngestReport()
     registry = EntityRegistry.from_entities(store.local_entities())
@@ -110,7 +119,7 @@ def ingest(
             pipeline or Pipeline.from_names(stages, instances), store.contains
         )
     mark = registry.mark()
-    articles = _processed(iter_inputs(inputs, options or ReadOptions()), run, report)
+    articles = _processed(iter_inputs(inputs, options or ReadOptions()), run, report, rename)
     batch: list[Article] = []
     clusterer = Clusterer()
 

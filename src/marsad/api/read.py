@@ -13,7 +13,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query
 
 from marsad.api.deps import get_store
-from marsad.api.errors import ApiError
+from marsad.api.errors import READ_ERRORS, ApiError, declared
 from marsad.event_rows import EventFilter, stored_event_rows
 from marsad.record import to_record
 from marsad.search import SearchPage, SearchQuery, search
@@ -23,10 +23,14 @@ from marsad.store import Store
 from marsad.store.protocol import QuoteQuery, StoredQuote
 from marsad.types import Article
 
-router = APIRouter(prefix="/api")
+router = APIRouter(prefix="/api", responses=READ_ERRORS)
+NOT_FOUND = declared(404)
+NO_STORIES = declared(501)
 StoreDep = Annotated[Store, Depends(get_store)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")]
-Offset = Annotated[int, Query(ge=0, description="Items to skip (paging).")]
+# Far past any store's size, far below SQLite's 2**63 - 1 (which answered 500 when passed).
+MAX_OFFSET = 1_000_000_000
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip (paging).")]
 Lang = Annotated[str | None, Query(description="Language code: ar, en.")]
 Since = Annotated[str | None, Query(description="ISO date, inclusive.")]
 Until = Annotated[str | None, Query(description="ISO date, inclusive.")]
@@ -85,7 +89,7 @@ def list_articles(
     return _envelope(items, found.total, limit, offset)
 
 
-@router.get("/articles/{article_id}", summary="One article: the export record")
+@router.get("/articles/{article_id}", summary="One article: the export record", responses=NOT_FOUND)
 def get_article(article_id: str, store: StoreDep) -> dict[str, Any]:
     """The export record of SCHEMA.md (`marsad show --json`); the id may be a unique prefix
     of 6+ characters."""
@@ -141,14 +145,20 @@ def list_entities(
     type: Annotated[str | None, Query(description="PER ORG GPE LOC FAC NORP")] = None,
     q: Annotated[str | None, Query(description="A name in any script or spelling.")] = None,
     limit: Limit = 50,
+    offset: Offset = 0,
 ) -> dict[str, Any]:
+    from marsad.entities.views import count_entities
     from marsad.entities.views import list_entities as entity_list
 
-    items = [_entity_json(v) for v in entity_list(store, type, q, limit)]
-    return _envelope(items, len(items), limit, 0)
+    items = [_entity_json(v) for v in entity_list(store, type, q, limit, offset)]
+    return _envelope(items, count_entities(store, type, q), limit, offset)
 
 
-@router.get("/entities/{entity_id:path}", summary="One entity: names, mentions, co-mentions")
+@router.get(
+    "/entities/{entity_id:path}",
+    summary="One entity: names, mentions, co-mentions",
+    responses=NOT_FOUND,
+)
 def get_entity(
     entity_id: str,
     store: StoreDep,
@@ -246,7 +256,7 @@ def _story_json(view: Any) -> dict[str, Any]:
     return data
 
 
-@router.get("/stories", summary="Stories, latest first")
+@router.get("/stories", summary="Stories, latest first", responses=NO_STORIES)
 def list_stories(
     store: StoreDep,
     since: Since = None,
@@ -260,7 +270,11 @@ def list_stories(
     return {"limit": limit, "offset": offset, "items": items}
 
 
-@router.get("/stories/{story_id}", summary="One story: its articles, merged events and quotes")
+@router.get(
+    "/stories/{story_id}",
+    summary="One story: its articles, merged events and quotes",
+    responses={**NOT_FOUND, **NO_STORIES},
+)
 def get_story(story_id: str, store: StoreDep) -> dict[str, Any]:
     page = _story_views().story_page(store, story_id)
     if page is None:

@@ -285,7 +285,10 @@ def events(
     from marsad.event_rows import EventFilter, stored_event_rows, write_csv
 
     _require_db(db)
-    where = EventFilter(type_, actor, place, since)
+    try:
+        where = EventFilter(type_, actor, place, since)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
     with open_store(db) as store:
         rows = stored_event_rows(store, where)
         if as_csv or output:

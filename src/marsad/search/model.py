@@ -13,6 +13,17 @@ from datetime import date
 MAX_LIMIT = 100
 
 
+def check_iso_date(name: str, value: str | None) -> None:
+    """``ValueError`` that says what a date filter wants, unless ``value`` starts with an
+    ISO date (or is None). Shared by every date filter: search, events, stories."""
+    if value is None:
+        return
+    try:
+        date.fromisoformat(value[:10])
+    except ValueError:
+        raise ValueError(f"{name} must be an ISO date like 2022-04-08, not {value!r}") from None
+
+
 @dataclass(frozen=True, slots=True)
 class SearchQuery:
     """A query and its filters.
@@ -37,14 +48,7 @@ class SearchQuery:
 
     def __post_init__(self) -> None:
         for name in ("since", "until"):
-            value = getattr(self, name)
-            if value is not None:
-                try:
-                    date.fromisoformat(value[:10])
-                except ValueError:
-                    raise ValueError(
-                        f"{name} must be an ISO date like 2022-04-08, not {value!r}"
-                    ) from None
+            check_iso_date(name, getattr(self, name))
         if not 1 <= self.limit <= MAX_LIMIT:
             raise ValueError(f"limit must be between 1 and {MAX_LIMIT}")
         if self.offset < 0:
