@@ -75,8 +75,8 @@ def test_api_fetch_credentials_url_is_refused_before_any_lookup(
 ) -> None:
     url = f"http://127.0.0.1:{internal.port}@evil.invalid/x"
     r = public_only_server.client.post("/api/ingest/feeds", headers=AUTH, json={"url": url})
-    assert r.status_code == 400
-    assert "credentials" in r.json()["error"]
+    assert r.status_code == 422 and "url" in r.json()["error"]
+    assert internal.seen == []
 
 
 def test_api_uploaded_feed_item_link_to_loopback_is_not_fetched(

@@ -94,11 +94,13 @@ def test_api_ingest_oversize_upload_is_413(ingest_server: Server, declared: bool
     assert "MiB" in r.json()["error"]
 
 
-@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://example.org/feed", "not a url"])
+@pytest.mark.parametrize(
+    "url", ["file:///etc/passwd", "ftp://example.org/feed", "not a url", "", "http://"]
+)
 def test_api_ingest_feed_needs_http_url(ingest_server: Server, url: str) -> None:
     r = ingest_server.client.post("/api/ingest/feeds", headers=AUTH, json={"url": url})
-    assert r.status_code == 400
-    assert "http(s) URL" in r.json()["error"]
+    assert r.status_code == 422  # the schema's pattern
+    assert "url" in r.json()["error"] and "https?://" in r.json()["error"]
 
 
 def test_api_ingest_feed_reports_unreachable(ingest_server: Server) -> None:

@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Request, UploadFile
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException
 
@@ -98,7 +98,10 @@ def _safe_name(index: int, name: str | None) -> str:
 
 @router.post("/files", summary="Ingest uploaded files (text, HTML, JSONL, WARC, feeds)")
 def ingest_files(
-    files: list[UploadFile], store: StoreDep, request: Request, fast: bool = False
+    files: Annotated[list[UploadFile], File(min_length=1, description="One or more files.")],
+    store: StoreDep,
+    request: Request,
+    fast: bool = False,
 ) -> dict[str, Any]:
     """Multipart upload (field `files`, repeatable). Each file is read like `marsad ingest`
     reads a file: scrapes, HTML, JSON Lines with "text" or "html", WARC, RSS/Atom. Needs
@@ -120,8 +123,18 @@ def ingest_files(
         return _report(report)
 
 
+# What the schema promises to accept; ``url_problem`` still checks what it parses to.
+# No user:password@ (see marsad.ingest.addresses.url_problem); ports 1-65535.
+_PORT = r"([1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])"
+_URL_PATTERN = rf"^https?://([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:{_PORT})?(/[!-~]*)?$"
+
+
 class FeedRequest(BaseModel):
-    url: str = Field(description="An http(s) URL of an RSS/Atom feed or a page.")
+    url: str = Field(
+        description="An http(s) URL of an RSS/Atom feed or a page, on a public address.",
+        pattern=_URL_PATTERN,
+        max_length=2048,
+    )
     fast: bool = Field(default=False, description="Only the article stages (no names).")
 
 

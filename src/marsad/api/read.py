@@ -14,10 +14,22 @@ from fastapi import APIRouter, Depends, Query
 
 from marsad.api.deps import get_store
 from marsad.api.errors import READ_ERRORS, ApiError, declared
+from marsad.api.params import (
+    MAX_LIMIT,
+    Day,
+    EntityLabel,
+    EntityParam,
+    EventType,
+    Lang,
+    Limit,
+    NameFilter,
+    Offset,
+    Outlet,
+    Place,
+)
 from marsad.event_rows import EventFilter, stored_event_rows
 from marsad.record import to_record
 from marsad.search import SearchPage, SearchQuery, search
-from marsad.search.model import MAX_LIMIT
 from marsad.search.query import plan
 from marsad.store import Store
 from marsad.store.protocol import QuoteQuery, StoredQuote
@@ -27,17 +39,6 @@ router = APIRouter(prefix="/api", responses=READ_ERRORS)
 NOT_FOUND = declared(404)
 NO_STORIES = declared(501)
 StoreDep = Annotated[Store, Depends(get_store)]
-Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")]
-# Far past any store's size, far below SQLite's 2**63 - 1 (which answered 500 when passed).
-MAX_OFFSET = 1_000_000_000
-Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip (paging).")]
-Lang = Annotated[str | None, Query(description="Language code: ar, en.")]
-Since = Annotated[str | None, Query(description="ISO date, inclusive.")]
-Until = Annotated[str | None, Query(description="ISO date, inclusive.")]
-Outlet = Annotated[str | None, Query(description="Outlet name, any case.")]
-EntityParam = Annotated[str | None, Query(description="An entity id, or a name in any script.")]
-EventType = Annotated[str | None, Query(description="PLOVER event type (ASSAULT, CONSULT …).")]
-Place = Annotated[str | None, Query(description="A place id or name in any script.")]
 
 
 def _envelope(items: list[Any], total: int, limit: int, offset: int) -> dict[str, Any]:
@@ -72,8 +73,8 @@ def list_articles(
     store: StoreDep,
     lang: Lang = None,
     outlet: Outlet = None,
-    since: Since = None,
-    until: Until = None,
+    since: Day = None,
+    until: Day = None,
     entity: EntityParam = None,
     type: EventType = None,
     place: Place = None,
@@ -105,8 +106,8 @@ def search_articles(
     q: Annotated[str, Query(description='Words (all must match), "phrases", prefix*.')] = "",
     lang: Lang = None,
     outlet: Outlet = None,
-    since: Since = None,
-    until: Until = None,
+    since: Day = None,
+    until: Day = None,
     entity: EntityParam = None,
     type: EventType = None,
     place: Place = None,
@@ -142,7 +143,7 @@ def _entity_json(view: Any) -> dict[str, Any]:
 @router.get("/entities", summary="Entities with mention counts, most mentioned first")
 def list_entities(
     store: StoreDep,
-    type: Annotated[str | None, Query(description="PER ORG GPE LOC FAC NORP")] = None,
+    type: EntityLabel = None,
     q: Annotated[str | None, Query(description="A name in any script or spelling.")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
@@ -193,9 +194,9 @@ def get_entity(
 def list_events(
     store: StoreDep,
     type: EventType = None,
-    actor: Annotated[str | None, Query(description="Source or target: id or name.")] = None,
-    place: Annotated[str | None, Query(description="An entity id or part of a name.")] = None,
-    since: Since = None,
+    actor: NameFilter = None,
+    place: NameFilter = None,
+    since: Day = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
@@ -225,7 +226,7 @@ def _quote_json(q: StoredQuote) -> dict[str, Any]:
 @router.get("/quotes", summary="Who said what, with the evidence offsets")
 def list_quotes(
     store: StoreDep,
-    speaker: Annotated[str | None, Query(description="An entity id or part of a name.")] = None,
+    speaker: NameFilter = None,
     lang: Lang = None,
     limit: Limit = 50,
     offset: Offset = 0,
@@ -259,9 +260,9 @@ def _story_json(view: Any) -> dict[str, Any]:
 @router.get("/stories", summary="Stories, latest first", responses=NO_STORIES)
 def list_stories(
     store: StoreDep,
-    since: Since = None,
+    since: Day = None,
     lang: Lang = None,
-    entity: Annotated[str | None, Query(description="An entity id.")] = None,
+    entity: EntityParam = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:

@@ -7,10 +7,12 @@ segments themselves.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
 MAX_LIMIT = 100
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def check_iso_date(name: str, value: str | None) -> None:
@@ -19,7 +21,10 @@ def check_iso_date(name: str, value: str | None) -> None:
     if value is None:
         return
     try:
-        date.fromisoformat(value[:10])
+        # fromisoformat alone also takes "20220408" and "2022-W14-5", which no one means.
+        if not _ISO_DAY.fullmatch(value):
+            raise ValueError(value)
+        date.fromisoformat(value)
     except ValueError:
         raise ValueError(f"{name} must be an ISO date like 2022-04-08, not {value!r}") from None
 
