@@ -124,9 +124,9 @@ def ingest_files(
 
 
 # What the schema promises to accept; ``url_problem`` still checks what it parses to.
-# No user:password@ (see marsad.ingest.addresses.url_problem); ports 1-65535.
+# A host name or IPv4 address, no user:password@ (see addresses.url_problem), ports 1-65535.
 _PORT = r"([1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])"
-_URL_PATTERN = rf"^https?://([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:{_PORT})?(/[!-~]*)?$"
+_URL_PATTERN = rf"^https?://[A-Za-z0-9.-]+(:{_PORT})?(/[!-~]*)?$"
 
 
 class FeedRequest(BaseModel):

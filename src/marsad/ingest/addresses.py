@@ -54,8 +54,7 @@ class AddressPolicy:
         return cls.parse(os.environ.get(ALLOW_ENV))
 
     def allows(self, address: IPAddress) -> bool:
-        if address.version == 6 and address.ipv4_mapped is not None:
-            address = address.ipv4_mapped  # ::ffff:127.0.0.1 is 127.0.0.1
+        address = _plain(address)
         if any(address in network for network in self.allow):
             return True
         # is_global excludes loopback, private (RFC 1918, fc00::/7), link-local, shared
@@ -69,7 +68,9 @@ class AddressPolicy:
             infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
         except (OSError, UnicodeError) as exc:
             raise FetchError(url, f"cannot resolve host {host!r}") from exc
-        addresses = [ipaddress.ip_address(str(info[4][0]).split("%", 1)[0]) for info in infos]
+        addresses = [
+            _plain(ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])) for info in infos
+        ]
         if not addresses:
             raise FetchError(url, f"cannot resolve host {host!r}")
         for address in addresses:
@@ -81,6 +82,13 @@ class AddressPolicy:
                     " `marsad serve --fetch-allow`) allows the network",
                 )
         return str(addresses[0])
+
+
+def _plain(address: IPAddress) -> IPAddress:
+    """::ffff:127.0.0.1 is 127.0.0.1: judged, named and connected to as IPv4."""
+    if address.version == 6 and address.ipv4_mapped is not None:
+        return address.ipv4_mapped
+    return address
 
 
 def _kind(address: IPAddress) -> str:
