@@ -176,6 +176,10 @@ def _read_open_file(
     options = reader.options
     try:
         stream = decompressed(fh)
+        if stream is fh and path.lower().endswith(".gz"):
+            # Read as plain text it would be whatever bytes happen to be there.
+            yield InputError(path, "named .gz but not gzip data (no gzip header)")
+            return
         head = stream.read(_SIGNATURE_BYTES)
         stream.seek(0)
         kind = binary_kind(head)
