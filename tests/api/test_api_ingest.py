@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from api_server import MAX_UPLOAD, TOKEN, Server
+from hostile_cases import load_cases
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
@@ -150,3 +151,22 @@ def test_api_ingest_feed_url_then_searchable(
     assert r.json()["read"] == 2 and r.json()["new"] + r.json()["known"] == 2
     hits = c.get("/api/search", params={"q": f"zzfeed{lang}"}).json()["hits"]
     assert [h["lang"] for h in hits] == [lang]
+
+
+def test_api_ingest_hostile_corpus_in_one_upload(ingest_server: Server) -> None:
+    """Every file of tests/hostile in one request: 200, each bad record one skip, every
+    good record stored, and no server path in what is stored or answered."""
+    cases = load_cases()
+    files = [("files", (c.file, c.path.read_bytes())) for c in cases]
+    r = ingest_server.client.post(
+        "/api/ingest/files", headers=AUTH, params={"fast": True}, files=files
+    )
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["read"] == sum(c.articles for c in cases)
+    assert len(body["skipped"]) == sum(len(c.reasons) for c in cases)
+    assert all(s["source"].startswith("upload:") for s in body["skipped"])
+    listed = ingest_server.client.get("/api/articles", params={"limit": 100}).json()["items"]
+    for item in listed:
+        source = ingest_server.client.get(f"/api/articles/{item['id']}").json()["source"]
+        assert "marsad-upload" not in source and not source.startswith("/tmp")

@@ -50,6 +50,16 @@ def junk_reason(text: str, fmt: str) -> str | None:
     return None
 
 
+def has_surrogate(text: str) -> bool:
+    return _SURROGATE.search(text) is not None
+
+
+def surrogate_error(source: str, field: str) -> InputError:
+    return InputError(
+        source, f"field {field!r} holds a lone surrogate (invalid Unicode); fix the text"
+    )
+
+
 def surrogate_field(article: Article) -> str | None:
     """The name of a field holding a lone UTF-16 surrogate, which no UTF-8 store can hold.
     Strict decoders never make one; ``\\ud800`` escaped in JSON or a feed can."""
@@ -68,9 +78,7 @@ def checked(article: Article) -> Article | InputError:
     """``article``, or the reason it must not reach the pipeline."""
     bad = surrogate_field(article)
     if bad is not None:
-        return InputError(
-            article.source, f"field {bad!r} holds a lone surrogate (invalid Unicode); fix the text"
-        )
+        return surrogate_error(article.source, bad)
     junk = junk_reason(article.raw_text, article.format)
     if junk is not None:
         return InputError(article.source, junk)

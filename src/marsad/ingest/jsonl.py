@@ -20,7 +20,7 @@ from marsad.errors import InputError
 from marsad.ids import article_id
 from marsad.ingest.dates import iso_date
 from marsad.ingest.files import GZIP_ERRORS, gzip_error, too_big
-from marsad.ingest.guard import guarded
+from marsad.ingest.guard import guarded, has_surrogate, surrogate_error
 from marsad.ingest.options import ReadOptions
 from marsad.types import Article, Format, SourceHints
 
@@ -104,6 +104,9 @@ def _article(line: bytes, where: str, source: str, *, first: bool) -> Article | 
         value = obj.get(key)
         if value is not None and not isinstance(value, str):
             return InputError(where, f"field {key!r} must be a string, got {_json_type(value)}")
+        if value is not None and has_surrogate(value):
+            # JSON can escape one (\ud800); no UTF-8 file or store can hold it.
+            return surrogate_error(where, key)
     body, fmt = _body(obj)
     if body is None:
         return InputError(where, "no 'text' or 'html' field with content")
