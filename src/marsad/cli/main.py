@@ -284,11 +284,11 @@ def events(
     """List coded events with actors, place, date and evidence (one row per event)."""
     from marsad.event_rows import EventFilter, stored_event_rows, write_csv
 
-    _require_db(db)
     try:
         where = EventFilter(type_, actor, place, since)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
+    _require_db(db)
     with open_store(db) as store:
         rows = stored_event_rows(store, where)
         if as_csv or output:
