@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from fastapi import FastAPI
 
 from marsad.api import docs, errors, ingest, read
-from marsad.api.asgi import DropEmptyParams
 from marsad.ingest.addresses import AddressPolicy
 from marsad.store import open_store
 from marsad.web.routes import router as web_router
@@ -39,7 +38,6 @@ def create_app(
     app.state.token = token or None
     errors.install(app)
     app.add_middleware(ingest.UploadLimit, max_bytes=max_upload_bytes)
-    app.add_middleware(DropEmptyParams)
     docs.install(app, "/api/openapi.json")
     app.include_router(read.router)
     app.include_router(ingest.router)

@@ -30,7 +30,11 @@ def _blank_is_none(value: object) -> object:
 
 
 def _one_of(choices: Sequence[str]) -> Callable[[object], object]:
+    """Blank is None, else one of ``choices`` (one validator: pydantic runs a stack of
+    "before" validators last first)."""
+
     def check(value: object) -> object:
+        value = _blank_is_none(value)
         if value is not None and value not in choices:
             raise ValueError(f"must be one of {', '.join(choices)}")
         return value
@@ -61,13 +65,11 @@ NameFilter = Annotated[
 ]
 EventType = Annotated[
     str | None,
-    Blank,
     BeforeValidator(_one_of(EVENT_TYPES)),
     Query(description="PLOVER event type.", json_schema_extra={"enum": list(EVENT_TYPES)}),
 ]
 EntityLabel = Annotated[
     str | None,
-    Blank,
     BeforeValidator(_one_of(ENTITY_LABELS)),
     Query(description="Entity type.", json_schema_extra={"enum": list(ENTITY_LABELS)}),
 ]
