@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import IO
 
+from marsad.errors import QueryError
 from marsad.events.lexicon import EVENT_TYPES
 from marsad.search.model import check_iso_date
 from marsad.store.facts import place_geo
@@ -35,7 +36,7 @@ class EventFilter:
     def __post_init__(self) -> None:
         # A typo must not look like "no such events": say what is accepted.
         if self.type is not None and self.type.upper() not in EVENT_TYPES:
-            raise ValueError(
+            raise QueryError(
                 f"unknown event type {self.type!r}; use one of {', '.join(EVENT_TYPES)}"
             )
         check_iso_date("since", self.since)

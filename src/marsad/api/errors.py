@@ -1,8 +1,9 @@
 """Every API error is JSON ``{"error": message}``, and the message says what to do.
 
-Read endpoints raise :class:`ApiError` (or ``ValueError`` from a typed query object, which
-becomes a 400); anything unexpected is logged with its traceback and answered with a 500
-that leaks no internals.
+Read endpoints raise :class:`ApiError`, or a ``MarsadError`` whose message is written for
+users (``QueryError`` from a typed query object, ``InputError``), which becomes a 400.
+Anything else, a stray ``ValueError`` included, is logged with its traceback and answered
+with a 500 that leaks no internals.
 """
 
 from __future__ import annotations
@@ -86,10 +87,6 @@ def install(app: FastAPI) -> None:
             for e in exc.errors()
         )
         return _json(422, f"invalid request ({problems}); see /api/docs for the parameters")
-
-    @app.exception_handler(ValueError)
-    async def bad_value(request: Request, exc: ValueError) -> Response:
-        return _answer(request, 400, str(exc))
 
     @app.exception_handler(MarsadError)
     async def marsad_error(request: Request, exc: MarsadError) -> Response:
