@@ -40,7 +40,10 @@ def _fuzz(server: Server, report_dir: Path, token: str | None) -> dict[str, obje
     ]  # fmt: skip
     if token:
         command += ["--header", f"Authorization: Bearer {token}"]
-    run = subprocess.run(command, capture_output=True, text=True, timeout=MAX_SECONDS + 60)
+    # In report_dir: schemathesis keeps a cache folder in its working directory.
+    run = subprocess.run(
+        command, capture_output=True, text=True, timeout=MAX_SECONDS + 60, cwd=report_dir
+    )
     [report_path] = report_dir.glob("json-*.json")
     report: dict[str, object] = json.loads(report_path.read_text(encoding="utf-8"))
     report["output"] = run.stdout[-6000:] + run.stderr[-2000:]
