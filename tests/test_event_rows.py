@@ -83,3 +83,19 @@ def test_event_rows_from_the_store_make_the_same_csv(tmp_path: Path, lang: str) 
         written = fh.read()
     assert written == expected.getvalue()
     assert "  " not in written  # the Arabic evidence's double space is folded
+
+
+@pytest.mark.parametrize(
+    ("where", "says"),
+    [({"type": "NOPE"}, "unknown event type"), ({"since": "garbage"}, "ISO date")],
+)
+def test_event_rows_filter_refuses_what_matches_nothing(where: dict[str, str], says: str) -> None:
+    # A typo must be an error, not an empty table that reads as "no such events".
+    with pytest.raises(ValueError, match=says):
+        EventFilter(**where)
+    result = CliRunner().invoke(cli, ["events", "--db", "x.db", *_flags(where)])
+    assert result.exit_code == 2 and says in result.output
+
+
+def _flags(where: dict[str, str]) -> list[str]:
+    return [item for key, value in where.items() for item in (f"--{key}", value)]

@@ -6,6 +6,7 @@ MarsadError
 │   └── FetchError      an HTTP fetch failed (timeout, status >= 400, refused)
 ├── DataFileError       a shipped or user data file is malformed (names file and line)
 ├── PipelineError       stages are misordered or misconfigured
+├── QueryError          a filter value is not valid (also a ValueError); the message is for users
 └── StoreError          the store cannot be opened or migrated
 """
 
@@ -42,6 +43,11 @@ class DataFileError(MarsadError):
 
 class PipelineError(MarsadError):
     pass
+
+
+class QueryError(MarsadError, ValueError):
+    """A query or filter value a user gave is not valid: the API answers 400 with the
+    message, the CLI prints it. Any other ValueError is our bug, never shown to a client."""
 
 
 class StoreError(MarsadError):

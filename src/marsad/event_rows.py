@@ -12,6 +12,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import IO
 
+from marsad.errors import QueryError
+from marsad.events.lexicon import EVENT_TYPES
+from marsad.search.model import check_iso_date
 from marsad.store.facts import place_geo
 from marsad.store.protocol import EventQuery, Store, StoredEvent
 from marsad.types import Article, Event
@@ -29,6 +32,14 @@ class EventFilter:
     actor: str | None = None  # an entity id, or a name (case-insensitive substring)
     place: str | None = None  # likewise
     since: str | None = None  # ISO date; events without a date use the article's
+
+    def __post_init__(self) -> None:
+        # A typo must not look like "no such events": say what is accepted.
+        if self.type is not None and self.type.upper() not in EVENT_TYPES:
+            raise QueryError(
+                f"unknown event type {self.type!r}; use one of {', '.join(EVENT_TYPES)}"
+            )
+        check_iso_date("since", self.since)
 
     def accepts(self, event: Event, article: Article) -> bool:
         if self.type and event.type != self.type.upper():

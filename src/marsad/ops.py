@@ -11,6 +11,7 @@ import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import IO, Any
 
 from marsad import parallel
@@ -19,6 +20,8 @@ from marsad.entities.registry import EntityRegistry
 from marsad.errors import InputError, StoreError
 from marsad.ids import article_id
 from marsad.ingest import ReadOptions, iter_inputs
+from marsad.ingest.guard import checked, guarded
+from marsad.ingest.jsonl import jsonl_lines, load_object
 from marsad.pipeline import DEFAULT_STAGES, Pipeline, StageFailure
 from marsad.record import to_record
 from marsad.store import Store
@@ -55,15 +58,22 @@ ProgressFn = Callable[[int], None]
 
 
 def _processed(
-    items: Iterable[Article | InputError], run: parallel.Runner, report: IngestReport
+    items: Iterable[Article | InputError],
+    run: parallel.Runner,
+    report: IngestReport,
+    rename: Callable[[str], str] | None = None,
 ) -> Iterator[Article]:
-    """Run the stages over readable items, recording what was skipped and why."""
+    """Run the stages over readable items, recording what was skipped and why.
+    ``rename`` rewrites every source (kept, stored and reported) before the stages."""
 
     def readable() -> Iterator[Article]:
         for item in items:
             if isinstance(item, InputError):
-                report.skipped.append(Problem(item.source, item.reason))
+                source = rename(item.source) if rename else item.source
+                report.skipped.append(Problem(source, item.reason))
                 continue
+            if rename:
+                item.source = rename(item.source)
             report.read += 1
             yield item
 
@@ -88,12 +98,14 @@ def ingest(
     report: IngestReport | None = None,
     stages: Sequence[str] = DEFAULT_STAGES,
     workers: int | None = None,
+    rename: Callable[[str], str] | None = None,
 ) -> IngestReport:
     """Read, process and store ``inputs``; each batch is committed whole or not at all.
 
     Pass ``report`` to keep the counts of what was committed if the run is interrupted.
     ``workers`` processes run the costly stages (default: one per core, up to 4, when the
-    pipeline recognises names; results are the same as with one).
+    pipeline recognises names; results are the same as with one). ``rename`` maps each
+    input's source to the one stored (the API's uploads: no server paths).
     """
     report = report if report is not None else IngestReport()
     registry = EntityRegistry.from_entities(store.local_entities())
@@ -107,7 +119,7 @@ def ingest(
             pipeline or Pipeline.from_names(stages, instances), store.contains
         )
     mark = registry.mark()
-    articles = _processed(iter_inputs(inputs, options or ReadOptions()), run, report)
+    articles = _processed(iter_inputs(inputs, options or ReadOptions()), run, report, rename)
     batch: list[Article] = []
     clusterer = Clusterer()
 
@@ -180,45 +192,53 @@ def _with_stories(articles: Iterable[Article]) -> Iterator[dict[str, object]]:
         yield from assign()
 
 
-def articles_from_jsonl(stream: IO[str], report: IngestReport) -> Iterator[Article | InputError]:
+def articles_from_jsonl(
+    stream: IO[bytes], options: ReadOptions | None = None
+) -> Iterator[Article | InputError]:
     """Articles from JSON Lines that are already clean text (the stateless filter's stdin).
 
     The text is kept verbatim (format "clean") so that offsets refer to the caller's string.
+    Lines over ``options.max_bytes`` are reported without being read whole.
     """
-    for lineno, line in enumerate(stream, 1):
-        if not line.strip():
-            continue
+    limit = (options or ReadOptions()).max_bytes
+    for lineno, line in jsonl_lines(stream, "<stdin>", limit):  # type: ignore[arg-type]
         source = f"<stdin>#L{lineno}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(source, f"invalid JSON: {exc.msg}")
+        if isinstance(line, InputError):
+            yield line
             continue
-        text = obj.get("text") if isinstance(obj, dict) else None
-        if not isinstance(text, str):
-            yield InputError(source, 'each line needs a "text" string')
-            continue
-        url = obj.get("url") if isinstance(obj.get("url"), str) else None
-        given_id = obj.get("id")
-        yield Article(
-            id=str(given_id) if given_id is not None else article_id(text, url),
-            source=source,
-            raw=text.encode("utf-8"),
-            raw_text=text,
-            format="clean",
-            url=url,
-            hints=SourceHints(
-                title=_str(obj.get("title")),
-                published=_str(obj.get("published")),
-                lang=_str(obj.get("lang")),
-                outlet=_str(obj.get("outlet")),
-            ),
-        )
+        item = guarded(source, partial(_clean_article, line, source, first=lineno == 1))
+        yield checked(item) if isinstance(item, Article) else item
+
+
+def _clean_article(line: bytes, source: str, *, first: bool) -> Article | InputError:
+    obj = load_object(line, source, first=first)
+    if isinstance(obj, InputError):
+        return obj
+    text = obj.get("text")
+    if not isinstance(text, str):
+        return InputError(source, 'each line needs a "text" string')
+    url = obj.get("url") if isinstance(obj.get("url"), str) else None
+    given_id = obj.get("id")
+    return Article(
+        id=str(given_id) if given_id is not None else article_id(text, url),
+        source=source,
+        raw=text.encode("utf-8", "surrogatepass"),  # a lone surrogate is refused by checked()
+        raw_text=text,
+        format="clean",
+        url=url,
+        hints=SourceHints(
+            title=_str(obj.get("title")),
+            published=_str(obj.get("published")),
+            lang=_str(obj.get("lang")),
+            outlet=_str(obj.get("outlet")),
+        ),
+    )
 
 
 def extract_stream(
-    stream: IO[str],
+    stream: IO[bytes],
     *,
+    options: ReadOptions | None = None,
     pipeline: Pipeline | None = None,
     report: IngestReport | None = None,
     stages: Sequence[str] = DEFAULT_STAGES,
@@ -226,7 +246,7 @@ def extract_stream(
     pipeline = pipeline or Pipeline.from_names(stages)
     report = report if report is not None else IngestReport()
     yield from _with_stories(
-        _processed(articles_from_jsonl(stream, report), parallel.in_process(pipeline), report)
+        _processed(articles_from_jsonl(stream, options), parallel.in_process(pipeline), report)
     )
 
 

@@ -17,8 +17,8 @@ from marsad.api import create_app
 from marsad.store import open_store
 
 
-def _serve(db: Path, token: str | None) -> Iterator[Server]:
-    app = create_app(str(db), token, max_upload_bytes=MAX_UPLOAD)
+def _serve(db: Path, token: str | None, fetch_allow: tuple[str, ...] = ()) -> Iterator[Server]:
+    app = create_app(str(db), token, max_upload_bytes=MAX_UPLOAD, fetch_allow=fetch_allow)
     with live_server(app) as url, httpx.Client(base_url=url, timeout=120) as client:
         yield Server(url, db, client)
 
@@ -38,8 +38,17 @@ def read_server(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
 
 @pytest.fixture(scope="module")
 def ingest_server(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """A server with a token, over its own copy of the seed store."""
+    """A server with a token, over its own copy of the seed store. Its operator allows
+    fetching from 127.0.0.1 (the tests' feed server); no other private address."""
     db = tmp_path_factory.mktemp("ingest") / "seeds.db"
+    shutil.copy(seed_db, db)
+    yield from _serve(db, TOKEN, ("127.0.0.1/32",))
+
+
+@pytest.fixture(scope="module")
+def public_only_server(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A server with a token and the default fetch policy: public addresses only."""
+    db = tmp_path_factory.mktemp("public") / "seeds.db"
     shutil.copy(seed_db, db)
     yield from _serve(db, TOKEN)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from api_server import MAX_UPLOAD, TOKEN, Server
+from hostile_cases import load_cases
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
@@ -94,11 +95,13 @@ def test_api_ingest_oversize_upload_is_413(ingest_server: Server, declared: bool
     assert "MiB" in r.json()["error"]
 
 
-@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://example.org/feed", "not a url"])
+@pytest.mark.parametrize(
+    "url", ["file:///etc/passwd", "ftp://example.org/feed", "not a url", "", "http://"]
+)
 def test_api_ingest_feed_needs_http_url(ingest_server: Server, url: str) -> None:
     r = ingest_server.client.post("/api/ingest/feeds", headers=AUTH, json={"url": url})
-    assert r.status_code == 400
-    assert "http(s) URL" in r.json()["error"]
+    assert r.status_code == 422  # the schema's pattern
+    assert "url" in r.json()["error"] and "https?://" in r.json()["error"]
 
 
 def test_api_ingest_feed_reports_unreachable(ingest_server: Server) -> None:
@@ -148,3 +151,22 @@ def test_api_ingest_feed_url_then_searchable(
     assert r.json()["read"] == 2 and r.json()["new"] + r.json()["known"] == 2
     hits = c.get("/api/search", params={"q": f"zzfeed{lang}"}).json()["hits"]
     assert [h["lang"] for h in hits] == [lang]
+
+
+def test_api_ingest_hostile_corpus_in_one_upload(ingest_server: Server) -> None:
+    """Every file of tests/hostile in one request: 200, each bad record one skip, every
+    good record stored, and no server path in what is stored or answered."""
+    cases = load_cases()
+    files = [("files", (c.file, c.path.read_bytes())) for c in cases]
+    r = ingest_server.client.post(
+        "/api/ingest/files", headers=AUTH, params={"fast": True}, files=files
+    )
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["read"] == sum(c.articles for c in cases)
+    assert len(body["skipped"]) == sum(len(c.reasons) for c in cases)
+    assert all(s["source"].startswith("upload:") for s in body["skipped"])
+    listed = ingest_server.client.get("/api/articles", params={"limit": 100}).json()["items"]
+    for item in listed:
+        source = ingest_server.client.get(f"/api/articles/{item['id']}").json()["source"]
+        assert "marsad-upload" not in source and not source.startswith("/tmp")

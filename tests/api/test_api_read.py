@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 
@@ -146,6 +147,11 @@ def test_api_stories_list_and_page(read_server: Server) -> None:
         ("/api/search?since=yesterday", 400, "ISO date"),
         ("/api/search?limit=5000", 422, "limit"),
         ("/api/articles?offset=-1", 422, "offset"),
+        ("/api/quotes?offset=9223372036854775808", 422, "offset"),
+        ("/api/events?since=garbage", 400, "ISO date"),
+        ("/api/stories?since=20220408", 400, "ISO date"),
+        ("/api/events?type=NOPE", 422, "must be one of"),
+        ("/api/entities?type=XYZ", 422, "must be one of"),
         ("/api/nowhere", 404, "/api/docs"),
     ],
 )
@@ -188,3 +194,46 @@ def test_api_read_endpoints_never_change_the_store(
     for path in paths:
         assert c.get(path).status_code == 200, path
     assert _dump(read_server.db) == before
+
+
+def test_api_blank_optional_parameters_mean_not_given(read_server: Server) -> None:
+    c = read_server.client
+    for path in ("/api/articles", "/api/events", "/api/search", "/api/stories"):
+        plain = c.get(path).json()
+        blank = c.get(path, params={"since": "", "lang": "", "type": ""})
+        assert blank.status_code == 200, blank.text
+        assert blank.json() == plain
+
+
+def test_api_entities_page_with_the_true_total(read_server: Server) -> None:
+    c = read_server.client
+    everything = c.get("/api/entities", params={"limit": 100}).json()
+    first = c.get("/api/entities", params={"limit": 3}).json()
+    second = c.get("/api/entities", params={"limit": 3, "offset": 3}).json()
+    assert first["total"] == second["total"] == len(everything["items"]) > 6
+    ids = [e["id"] for e in everything["items"]]
+    assert [e["id"] for e in first["items"] + second["items"]] == ids[:6]
+
+
+def test_api_wrong_method_is_405_with_allow(read_server: Server) -> None:
+    r = read_server.client.delete("/api/stats")
+    assert r.status_code == 405 and r.headers["allow"] == "GET"
+
+
+def test_api_docs_load_nothing_from_the_internet(read_server: Server) -> None:
+    c = read_server.client
+    for page in ("/api/docs", "/api/redoc"):
+        html = c.get(page).text
+        assets = re.findall(r'(?:src|href)="([^"]+)"', html)
+        assert assets and all(a.startswith("/api/") for a in assets), assets
+        assert "http://" not in html and "https://" not in html
+        for asset in assets:
+            assert c.get(asset).status_code == 200
+    schema = c.get("/api/openapi.json").json()
+    for path, methods in schema["paths"].items():
+        for op in methods.values():
+            assert "500" in op["responses"], path
+            declared = op["responses"].get("422", {}).get("content", {})
+            if declared:
+                ref = declared["application/json"]["schema"]["$ref"]
+                assert ref.endswith("/ErrorBody"), path

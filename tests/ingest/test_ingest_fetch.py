@@ -80,7 +80,7 @@ def test_fetch_redirect_loop_is_reported(read, server) -> None:
 )
 def test_fetch_http_error_status_is_a_fetch_error(read, server, status: int, reason: str) -> None:
     server.add("/x", b"oops", status=status)
-    server.add("/ok", _page("fine"), {"Content-Type": "text/html"})
+    server.add("/ok", _page("a fine page"), {"Content-Type": "text/html"})
     articles, [error] = read(server.url("/x"), server.url("/ok"))
     assert isinstance(error, FetchError)
     assert (error.source, error.reason) == (server.url("/x"), reason)

@@ -192,7 +192,7 @@ def test_files_undecodable_bytes_are_a_decode_error(read, tmp_path: Path) -> Non
 
 
 def test_files_missing_and_not_a_directory(read, tmp_path: Path) -> None:
-    (tmp_path / "file.txt").write_text("text", encoding="utf-8")
+    (tmp_path / "file.txt").write_text("a short text", encoding="utf-8")
     missing, below_file = str(tmp_path / "missing.txt"), str(tmp_path / "file.txt" / "child")
     articles, errors = read(missing, below_file, tmp_path / "file.txt")
     assert len(articles) == 1

@@ -93,7 +93,7 @@ def test_jsonl_bad_line_is_reported_and_the_rest_goes_on(
 
 def test_jsonl_invalid_utf8_line_is_reported(read, tmp_path: Path) -> None:
     path = tmp_path / "latin.jsonl"
-    path.write_bytes(b'{"text": "caf\xe9"}\n' + _line(text="ok").encode() + b"\n")
+    path.write_bytes(b'{"text": "caf\xe9"}\n' + _line(text="an article").encode() + b"\n")
     articles, [error] = read(path)
     assert len(articles) == 1 and error.source == f"{path}:1" and "not UTF-8" in error.reason
 
@@ -107,10 +107,10 @@ def test_jsonl_byte_order_mark_on_the_first_line_is_accepted(read, tmp_path: Pat
 
 def test_jsonl_line_over_the_limit_is_skipped_alone(read, tmp_path: Path) -> None:
     path = tmp_path / "big.jsonl"
-    lines = [_line(text="short"), _line(text="x" * 5000), _line(text="after")]
+    lines = [_line(text="short one"), _line(text="x " * 2500), _line(text="one after")]
     path.write_text("\n".join(lines), encoding="utf-8")  # no newline at the end either
     articles, [error] = read(path, max_bytes=1000)
-    assert [a.raw_text for a in articles] == ["short", "after"]
+    assert [a.raw_text for a in articles] == ["short one", "one after"]
     assert error.source == f"{path}:2" and "over the 1,000-byte limit" in error.reason
 
 
@@ -146,9 +146,11 @@ def test_jsonl_only_blank_lines_is_an_empty_file(read, tmp_path: Path) -> None:
 
 
 def test_jsonl_sniffed_without_extension(read, tmp_path: Path) -> None:
-    (tmp_path / "export").write_text(_line(text="a") + "\n" + _line(text="b") + "\n")
+    (tmp_path / "export").write_text(
+        _line(text="an article") + "\n" + _line(text="the next") + "\n"
+    )
     articles, _ = read(tmp_path / "export")
-    assert [a.raw_text for a in articles] == ["a", "b"]
+    assert [a.raw_text for a in articles] == ["an article", "the next"]
 
 
 def test_jsonl_pretty_printed_json_file_is_reported(read, tmp_path: Path) -> None:

@@ -6,30 +6,31 @@ from __future__ import annotations
 
 import re
 import tempfile
-from collections.abc import Awaitable, Callable, MutableMapping
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, UploadFile
+from fastapi import APIRouter, Depends, File, Request, UploadFile
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException
 
 from marsad import ops
+from marsad.api.asgi import ASGIApp, Message, Receive, Scope, Send
 from marsad.api.deps import get_store, require_token
+from marsad.api.errors import ApiError, declared
+from marsad.ingest import ReadOptions
+from marsad.ingest.addresses import url_problem
 from marsad.pipeline import CORE_STAGES, DEFAULT_STAGES
 from marsad.store import Store
 
-router = APIRouter(prefix="/api/ingest", dependencies=[Depends(require_token)])
+router = APIRouter(
+    prefix="/api/ingest",
+    dependencies=[Depends(require_token)],
+    responses=declared(400, 401, 403, 413, 422, 500),
+)
 StoreDep = Annotated[Store, Depends(get_store)]
 
 DEFAULT_MAX_UPLOAD = 20 * 1024 * 1024
 _UNSAFE = re.compile(r"[^\w.\-]+")
-
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 
 def _too_large(limit: int) -> HTTPException:
@@ -72,18 +73,21 @@ class UploadLimit:
         await self.app(scope, counted, send)
 
 
-def _report(report: ops.IngestReport, folder: str | None = None) -> dict[str, Any]:
-    def shown(source: str) -> str:
-        return source.replace(folder, "upload:", 1) if folder else source
-
+def _report(report: ops.IngestReport) -> dict[str, Any]:
     return {
         "read": report.read,
         "new": report.new,
         "known": report.known,
         "copies": report.copies,
-        "skipped": [{"source": shown(p.source), "reason": p.reason} for p in report.skipped],
+        "skipped": [{"source": p.source, "reason": p.reason} for p in report.skipped],
         "removed": dict(report.removed),
     }
+
+
+def _options(request: Request) -> ReadOptions:
+    """What a server may read: only public addresses (and the operator's allowed
+    networks) for every fetch, feed item links included."""
+    return ReadOptions(addresses=request.app.state.fetch_policy)
 
 
 def _safe_name(index: int, name: str | None) -> str:
@@ -93,7 +97,12 @@ def _safe_name(index: int, name: str | None) -> str:
 
 
 @router.post("/files", summary="Ingest uploaded files (text, HTML, JSONL, WARC, feeds)")
-def ingest_files(files: list[UploadFile], store: StoreDep, fast: bool = False) -> dict[str, Any]:
+def ingest_files(
+    files: Annotated[list[UploadFile], File(min_length=1, description="One or more files.")],
+    store: StoreDep,
+    request: Request,
+    fast: bool = False,
+) -> dict[str, Any]:
     """Multipart upload (field `files`, repeatable). Each file is read like `marsad ingest`
     reads a file: scrapes, HTML, JSON Lines with "text" or "html", WARC, RSS/Atom. Needs
     `Authorization: Bearer TOKEN`."""
@@ -104,20 +113,37 @@ def ingest_files(files: list[UploadFile], store: StoreDep, fast: bool = False) -
                 while chunk := upload.file.read(1 << 20):
                     out.write(chunk)
         stages = CORE_STAGES if fast else DEFAULT_STAGES
-        report = ops.ingest([folder], store, stages=stages)
-        return _report(report, folder)
+
+        def shown(source: str) -> str:
+            # Stored and answered as "upload:0000-name": the server's folders are no
+            # client's business, and the folder is gone when the request ends.
+            return source.replace(folder, "upload:", 1)
+
+        report = ops.ingest([folder], store, options=_options(request), stages=stages, rename=shown)
+        return _report(report)
+
+
+# What the schema promises to accept; ``url_problem`` still checks what it parses to.
+# A host name or IPv4 address, no user:password@ (see addresses.url_problem), ports 1-65535.
+_PORT = r"([1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])"
+_URL_PATTERN = rf"^https?://[A-Za-z0-9.-]+(:{_PORT})?(/[!-~]*)?$"
 
 
 class FeedRequest(BaseModel):
-    url: str = Field(description="An http(s) URL of an RSS/Atom feed or a page.")
+    url: str = Field(
+        description="An http(s) URL of an RSS/Atom feed or a page, on a public address.",
+        pattern=_URL_PATTERN,
+        max_length=2048,
+    )
     fast: bool = Field(default=False, description="Only the article stages (no names).")
 
 
 @router.post("/feeds", summary="Ingest a feed (or page) URL")
-def ingest_feed(body: FeedRequest, store: StoreDep) -> dict[str, Any]:
-    """Fetches the feed and the pages of its items, as `marsad ingest URL` does. Needs
-    `Authorization: Bearer TOKEN`."""
-    if not re.match(r"https?://[^\s/]+", body.url):
-        raise ValueError(f"url must be an http(s) URL, not {body.url!r}")
+def ingest_feed(body: FeedRequest, store: StoreDep, request: Request) -> dict[str, Any]:
+    """Fetches the feed and the pages of its items, as `marsad ingest URL` does, from public
+    addresses only (see `--fetch-allow`). Needs `Authorization: Bearer TOKEN`."""
+    problem = url_problem(body.url)
+    if problem is not None:
+        raise ApiError(400, f"url {body.url[:200]!r}: {problem}")
     stages = CORE_STAGES if body.fast else DEFAULT_STAGES
-    return _report(ops.ingest([body.url], store, stages=stages))
+    return _report(ops.ingest([body.url.strip()], store, options=_options(request), stages=stages))

@@ -13,27 +13,32 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query
 
 from marsad.api.deps import get_store
-from marsad.api.errors import ApiError
+from marsad.api.errors import READ_ERRORS, ApiError, declared
+from marsad.api.params import (
+    MAX_LIMIT,
+    Day,
+    EntityLabel,
+    EntityParam,
+    EventType,
+    Lang,
+    Limit,
+    NameFilter,
+    Offset,
+    Outlet,
+    Place,
+)
 from marsad.event_rows import EventFilter, stored_event_rows
 from marsad.record import to_record
 from marsad.search import SearchPage, SearchQuery, search
-from marsad.search.model import MAX_LIMIT
 from marsad.search.query import plan
 from marsad.store import Store
 from marsad.store.protocol import QuoteQuery, StoredQuote
 from marsad.types import Article
 
-router = APIRouter(prefix="/api")
+router = APIRouter(prefix="/api", responses=READ_ERRORS)
+NOT_FOUND = declared(404)
+NO_STORIES = declared(501)
 StoreDep = Annotated[Store, Depends(get_store)]
-Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")]
-Offset = Annotated[int, Query(ge=0, description="Items to skip (paging).")]
-Lang = Annotated[str | None, Query(description="Language code: ar, en.")]
-Since = Annotated[str | None, Query(description="ISO date, inclusive.")]
-Until = Annotated[str | None, Query(description="ISO date, inclusive.")]
-Outlet = Annotated[str | None, Query(description="Outlet name, any case.")]
-EntityParam = Annotated[str | None, Query(description="An entity id, or a name in any script.")]
-EventType = Annotated[str | None, Query(description="PLOVER event type (ASSAULT, CONSULT …).")]
-Place = Annotated[str | None, Query(description="A place id or name in any script.")]
 
 
 def _envelope(items: list[Any], total: int, limit: int, offset: int) -> dict[str, Any]:
@@ -68,8 +73,8 @@ def list_articles(
     store: StoreDep,
     lang: Lang = None,
     outlet: Outlet = None,
-    since: Since = None,
-    until: Until = None,
+    since: Day = None,
+    until: Day = None,
     entity: EntityParam = None,
     type: EventType = None,
     place: Place = None,
@@ -85,7 +90,7 @@ def list_articles(
     return _envelope(items, found.total, limit, offset)
 
 
-@router.get("/articles/{article_id}", summary="One article: the export record")
+@router.get("/articles/{article_id}", summary="One article: the export record", responses=NOT_FOUND)
 def get_article(article_id: str, store: StoreDep) -> dict[str, Any]:
     """The export record of SCHEMA.md (`marsad show --json`); the id may be a unique prefix
     of 6+ characters."""
@@ -101,8 +106,8 @@ def search_articles(
     q: Annotated[str, Query(description='Words (all must match), "phrases", prefix*.')] = "",
     lang: Lang = None,
     outlet: Outlet = None,
-    since: Since = None,
-    until: Until = None,
+    since: Day = None,
+    until: Day = None,
     entity: EntityParam = None,
     type: EventType = None,
     place: Place = None,
@@ -138,17 +143,23 @@ def _entity_json(view: Any) -> dict[str, Any]:
 @router.get("/entities", summary="Entities with mention counts, most mentioned first")
 def list_entities(
     store: StoreDep,
-    type: Annotated[str | None, Query(description="PER ORG GPE LOC FAC NORP")] = None,
+    type: EntityLabel = None,
     q: Annotated[str | None, Query(description="A name in any script or spelling.")] = None,
     limit: Limit = 50,
+    offset: Offset = 0,
 ) -> dict[str, Any]:
+    from marsad.entities.views import count_entities
     from marsad.entities.views import list_entities as entity_list
 
-    items = [_entity_json(v) for v in entity_list(store, type, q, limit)]
-    return _envelope(items, len(items), limit, 0)
+    items = [_entity_json(v) for v in entity_list(store, type, q, limit, offset)]
+    return _envelope(items, count_entities(store, type, q), limit, offset)
 
 
-@router.get("/entities/{entity_id:path}", summary="One entity: names, mentions, co-mentions")
+@router.get(
+    "/entities/{entity_id:path}",
+    summary="One entity: names, mentions, co-mentions",
+    responses=NOT_FOUND,
+)
 def get_entity(
     entity_id: str,
     store: StoreDep,
@@ -183,9 +194,9 @@ def get_entity(
 def list_events(
     store: StoreDep,
     type: EventType = None,
-    actor: Annotated[str | None, Query(description="Source or target: id or name.")] = None,
-    place: Annotated[str | None, Query(description="An entity id or part of a name.")] = None,
-    since: Since = None,
+    actor: NameFilter = None,
+    place: NameFilter = None,
+    since: Day = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
@@ -215,7 +226,7 @@ def _quote_json(q: StoredQuote) -> dict[str, Any]:
 @router.get("/quotes", summary="Who said what, with the evidence offsets")
 def list_quotes(
     store: StoreDep,
-    speaker: Annotated[str | None, Query(description="An entity id or part of a name.")] = None,
+    speaker: NameFilter = None,
     lang: Lang = None,
     limit: Limit = 50,
     offset: Offset = 0,
@@ -246,12 +257,12 @@ def _story_json(view: Any) -> dict[str, Any]:
     return data
 
 
-@router.get("/stories", summary="Stories, latest first")
+@router.get("/stories", summary="Stories, latest first", responses=NO_STORIES)
 def list_stories(
     store: StoreDep,
-    since: Since = None,
+    since: Day = None,
     lang: Lang = None,
-    entity: Annotated[str | None, Query(description="An entity id.")] = None,
+    entity: EntityParam = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
@@ -260,7 +271,11 @@ def list_stories(
     return {"limit": limit, "offset": offset, "items": items}
 
 
-@router.get("/stories/{story_id}", summary="One story: its articles, merged events and quotes")
+@router.get(
+    "/stories/{story_id}",
+    summary="One story: its articles, merged events and quotes",
+    responses={**NOT_FOUND, **NO_STORIES},
+)
 def get_story(story_id: str, store: StoreDep) -> dict[str, Any]:
     page = _story_views().story_page(store, story_id)
     if page is None:

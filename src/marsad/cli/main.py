@@ -130,10 +130,12 @@ def extract(
     "id", "title", "lang", "url", "published".
     """
     report = ops.IngestReport()
+    options = make_read_options(max_bytes, timeout, no_follow_links)
     if not paths or paths == ("-",):
-        records = ops.extract_stream(sys.stdin, report=report, stages=stages_for(fast))
+        records = ops.extract_stream(
+            sys.stdin.buffer, options=options, report=report, stages=stages_for(fast)
+        )
     else:
-        options = make_read_options(max_bytes, timeout, no_follow_links)
         records = ops.extract(list(paths), options=options, report=report, stages=stages_for(fast))
     ops.write_records(records, sys.stdout, fmt)
     for problem in report.skipped:
@@ -283,8 +285,11 @@ def events(
     """List coded events with actors, place, date and evidence (one row per event)."""
     from marsad.event_rows import EventFilter, stored_event_rows, write_csv
 
+    try:
+        where = EventFilter(type_, actor, place, since)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
     _require_db(db)
-    where = EventFilter(type_, actor, place, since)
     with open_store(db) as store:
         rows = stored_event_rows(store, where)
         if as_csv or output:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from marsad.cli.options import db_option
+from marsad.ingest.addresses import ALLOW_ENV, AddressPolicy
 
 
 @click.command("serve")
@@ -25,7 +26,17 @@ from marsad.cli.options import db_option
     show_default=True,
     help="Largest ingest upload accepted, per request.",
 )
-def serve_command(db: str, host: str, port: int, token: str | None, max_upload_mb: int) -> None:
+@click.option(
+    "--fetch-allow",
+    envvar=ALLOW_ENV,
+    show_envvar=True,
+    metavar="CIDR[,CIDR...]",
+    help="Networks the server may fetch feeds and pages from although they are not public"
+    " (loopback, private, link-local); by default it fetches from public addresses only.",
+)
+def serve_command(
+    db: str, host: str, port: int, token: str | None, max_upload_mb: int, fetch_allow: str | None
+) -> None:
     """Serve the web UI and the REST API over the store (until Ctrl-C).
 
     Open the printed URL in a browser; the API is under /api, documented at /api/docs
@@ -37,7 +48,13 @@ def serve_command(db: str, host: str, port: int, token: str | None, max_upload_m
 
     from marsad.api import create_app
 
-    app = create_app(db, token, max_upload_bytes=max_upload_mb * 1024 * 1024)
+    try:
+        AddressPolicy.parse(fetch_allow)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--fetch-allow") from exc
+    app = create_app(
+        db, token, max_upload_bytes=max_upload_mb * 1024 * 1024, fetch_allow=fetch_allow
+    )
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"Marsad on http://{shown}:{port}/  (API docs: http://{shown}:{port}/api/docs)")
     click.echo(

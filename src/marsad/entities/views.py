@@ -37,10 +37,23 @@ class EntityPage:
 
 
 def list_entities(
-    store: Store, label: str | None = None, query: str | None = None, limit: int = 100
+    store: Store,
+    label: str | None = None,
+    query: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
 ) -> list[EntityView]:
-    ids = [e.id for e in default_kb().lookup(query)] if query else []
-    return [_view(store, row) for row in store.entity_rows(label, query, limit, ids)]
+    ids = _kb_ids(query)
+    return [_view(store, row) for row in store.entity_rows(label, query, limit, ids, offset)]
+
+
+def count_entities(store: Store, label: str | None = None, query: str | None = None) -> int:
+    """How many entities ``list_entities`` pages through."""
+    return store.count_entities(label, query, _kb_ids(query))
+
+
+def _kb_ids(query: str | None) -> list[str]:
+    return [e.id for e in default_kb().lookup(query)] if query else []
 
 
 def entity_page(store: Store, entity_id: str) -> EntityPage | None:

@@ -11,7 +11,9 @@ The order, and why:
 6. a preferred legacy encoding (windows-1256 for Arabic first, see ``data/encodings.yaml``)
    whose decoding is clean, then charset-normalizer's best guess.
 
-Every successful decoding is strict, so ``raw.decode(encoding) == text`` always holds.
+Before 3, UTF-16 without a byte-order mark; before 6, UTF-8 with a few bad bytes (see
+``unmarked``). Every other decoding is strict, so ``raw.decode(encoding) == text`` holds
+unless ``Decoded.replaced`` counts bytes that became U+FFFD.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from functools import cache
 import charset_normalizer
 
 from marsad.errors import DataFileError, DecodeError
+from marsad.ingest.unmarked import near_utf8, utf16_without_bom
 from marsad.resources import data_path, load_yaml
 
 log = logging.getLogger(__name__)
@@ -57,7 +60,8 @@ _XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+
 @dataclass(frozen=True, slots=True)
 class Decoded:
     text: str
-    encoding: str  # a Python codec name: raw.decode(encoding) == text
+    encoding: str  # a Python codec name: raw.decode(encoding) == text, unless replaced
+    replaced: int = 0  # bad bytes of near-UTF-8 that became U+FFFD
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +111,9 @@ def decode_bytes(data: bytes, source: str, declared: str | None = None) -> Decod
     if meta is not None and meta.startswith(_WIDE):
         meta = None  # a declaration we could read as ASCII cannot be right (as browsers do)
     declared = http or meta
+    wide = utf16_without_bom(data)
+    if wide is not None:
+        return Decoded(*wide)
     reason = _binary_reason(data)
     if reason is not None:
         raise DecodeError(source, f"binary file ({reason}), not an article")
@@ -114,6 +121,10 @@ def decode_bytes(data: bytes, source: str, declared: str | None = None) -> Decod
         decoded = _try(data, encoding) if encoding else None
         if decoded is not None:
             return decoded
+    near = near_utf8(data)
+    if near is not None:
+        log.info("%s: UTF-8 with %d bad byte(s), replaced by U+FFFD", source, near[1])
+        return Decoded(near[0], "utf-8", replaced=near[1])
     decoded = _guess(data)
     if decoded is None:
         raise DecodeError(

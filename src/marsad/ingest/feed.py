@@ -22,6 +22,7 @@ import feedparser
 from marsad.errors import InputError
 from marsad.ids import article_id
 from marsad.ingest.dates import iso_date_from_struct
+from marsad.ingest.guard import guarded_iter
 from marsad.ingest.options import ReadOptions
 from marsad.types import Article, Format, SourceHints
 
@@ -33,6 +34,11 @@ PageFetcher = Callable[[str, SourceHints], Article]
 """Fetches an item's page as an article with the given hints; raises ``InputError``."""
 
 _TAG = re.compile(r"<[^>]*>")
+# &#xD800; to &#xDFFF;, and the same in decimal (55296 to 57343).
+_SURROGATE_REF = re.compile(
+    rb"&#(?:[xX]0*[dD][89a-fA-F][0-9a-fA-F]{2}"
+    rb"|0*(?:55(?:29[6-9]|[3-9][0-9]{2})|56[0-9]{3}|57(?:[0-2][0-9]{2}|3[0-3][0-9]|34[0-3])));"
+)
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 
 
@@ -52,8 +58,16 @@ def read_feed(
     the feed was fetched, else the feed's own ``updated`` date is used.
     """
     headers = {k: v for k, v in (("content-location", url), ("content-type", content_type)) if v}
-    # A file-like object, never a string: feedparser would fetch or open a string itself.
-    parsed = feedparser.parse(io.BytesIO(data), response_headers=headers, sanitize_html=False)
+    # feedparser's loose parser raises on a character reference to a lone surrogate
+    # (&#xD800;) and the whole feed was lost: such a reference becomes U+FFFD first.
+    data = _SURROGATE_REF.sub(b"&#xFFFD;", data)
+    try:
+        # A file-like object, never a string: feedparser would fetch or open a string itself.
+        parsed = feedparser.parse(io.BytesIO(data), response_headers=headers, sanitize_html=False)
+    except Exception as exc:  # its parsers fail in many ways on hostile bytes
+        log.warning("%s: feedparser failed", source, exc_info=True)
+        yield InputError(source, f"not a readable RSS/Atom feed ({type(exc).__name__})")
+        return
     feed = parsed.get("feed", {})
     if not parsed.entries:
         if parsed.get("bozo") and not parsed.get("version"):
@@ -69,7 +83,10 @@ def read_feed(
         reference_date=reference_date or iso_date_from_struct(feed.get("updated_parsed")),
     )
     for n, entry in enumerate(parsed.entries, 1):
-        yield from _item(entry, n, source, base, options, fetch_page)
+        # One item that breaks a reader must not lose the feed's other items.
+        yield from guarded_iter(
+            f"{source}#item-{n}", _item(entry, n, source, base, options, fetch_page)
+        )
 
 
 def _item(

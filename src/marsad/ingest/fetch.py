@@ -1,5 +1,8 @@
 """HTTP fetching for URL inputs and feed item pages: one client, a clear User-Agent, a
-time limit per request (connect to last byte) and a size limit per response.
+time limit per request (connect to last byte) and a size limit per response (after
+decompression). With an ``AddressPolicy`` (the server's), every hop of every request goes
+through ``_CheckedTransport``: the host is resolved once, each address checked, and the
+connection made to the checked address.
 
 Every failure becomes a ``FetchError`` naming the URL and the status or reason; nothing
 else escapes, so a dead link costs one report and the ingest goes on.
@@ -16,6 +19,7 @@ from types import TracebackType
 import httpx
 
 from marsad.errors import FetchError
+from marsad.ingest.addresses import AddressPolicy, url_problem
 from marsad.ingest.dates import iso_date, today
 from marsad.ingest.files import too_big
 from marsad.ingest.options import ReadOptions
@@ -23,6 +27,7 @@ from marsad.ingest.sniff import parse_content_type
 
 log = logging.getLogger(__name__)
 
+_MAX_REDIRECTS = 10
 _ACCEPT = (
     "text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, "
     "application/xml;q=0.9, text/plain;q=0.8, */*;q=0.5"
@@ -46,6 +51,28 @@ class Response:
     reference_date: str  # from Date, else Last-Modified, else today (UTC)
 
 
+class _CheckedTransport(httpx.HTTPTransport):
+    """Connects only to addresses the policy allows; httpx calls it once per redirect hop."""
+
+    def __init__(self, policy: AddressPolicy) -> None:
+        super().__init__(trust_env=False)
+        self.policy = policy
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        url = request.url
+        port = url.port or (443 if url.scheme == "https" else 80)
+        address = self.policy.resolve(str(url), url.host, port)
+        # The Host header and TLS name stay the host's; only the connection is pinned.
+        pinned = httpx.Request(
+            request.method,
+            url.copy_with(host=address),
+            headers=request.headers,
+            stream=request.stream,
+            extensions={**request.extensions, "sni_hostname": url.host},
+        )
+        return super().handle_request(pinned)
+
+
 class Fetcher:
     """Fetches URLs with one shared ``httpx.Client``, made on first use."""
 
@@ -56,6 +83,8 @@ class Fetcher:
     def get(self, url: str) -> Response:
         """The body of ``url``; raises ``FetchError`` (or ``InputError`` when too big)."""
         timeout = self.options.timeout
+        if self.options.addresses is not None and (problem := url_problem(url)) is not None:
+            raise FetchError(url, problem)
         deadline = time.monotonic() + timeout
         try:
             with self._session().stream("GET", url) as resp:
@@ -94,10 +123,15 @@ class Fetcher:
 
     def _session(self) -> httpx.Client:
         if self._client is None:
+            policy = self.options.addresses
             self._client = httpx.Client(
                 timeout=self.options.timeout,
                 follow_redirects=True,
+                max_redirects=_MAX_REDIRECTS,
                 headers={"User-Agent": user_agent(), "Accept": _ACCEPT},
+                transport=_CheckedTransport(policy) if policy is not None else None,
+                # A proxy from the environment would connect for us, past the check.
+                trust_env=policy is None,
             )
         return self._client
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterator
+from functools import partial
 from io import BufferedIOBase
 from typing import Any
 
@@ -19,6 +20,7 @@ from marsad.errors import InputError
 from marsad.ids import article_id
 from marsad.ingest.dates import iso_date
 from marsad.ingest.files import GZIP_ERRORS, gzip_error, too_big
+from marsad.ingest.guard import guarded, has_surrogate, surrogate_error
 from marsad.ingest.options import ReadOptions
 from marsad.types import Article, Format, SourceHints
 
@@ -35,9 +37,25 @@ def read_jsonl(
     stream: BufferedIOBase, source: str, options: ReadOptions
 ) -> Iterator[Article | InputError]:
     """Articles from the JSON Lines in ``stream``; ``source`` names it in sources and errors."""
-    limit = options.max_bytes
-    lineno = 0
     records = 0
+    for lineno, line in jsonl_lines(stream, source, options.max_bytes):
+        if isinstance(line, InputError):
+            yield line
+            continue
+        records += 1
+        where = f"{source}:{lineno}"
+        read = partial(_article, line, where, f"{source}#L{lineno}", first=lineno == 1)
+        yield guarded(where, read)
+    if records == 0:
+        yield InputError(source, "empty file")
+
+
+def jsonl_lines(
+    stream: BufferedIOBase, source: str, limit: int
+) -> Iterator[tuple[int, bytes | InputError]]:
+    """(line number, bytes) of each non-blank line; a line over ``limit`` bytes is an error
+    and is never held in memory whole (stdin included: a 20 MB line costs 1 MB)."""
+    lineno = 0
     while True:
         try:
             # Room for the line ending on top of the limit; longer lines are cut here.
@@ -46,24 +64,20 @@ def read_jsonl(
             if cut:
                 _skip_to_line_end(stream)
         except GZIP_ERRORS as exc:
-            yield gzip_error(f"{source}:{lineno + 1}", exc)
+            yield lineno + 1, gzip_error(f"{source}:{lineno + 1}", exc)
             return
         if not line:
-            break
+            return
         lineno += 1
-        where = f"{source}:{lineno}"
         if cut or len(line.rstrip(b"\r\n")) > limit:
-            yield too_big(where, None, limit)
-            continue
-        if not line.strip():
-            continue
-        records += 1
-        yield _article(line, where, f"{source}#L{lineno}", first=lineno == 1)
-    if records == 0:
-        yield InputError(source, "empty file")
+            yield lineno, too_big(f"{source}:{lineno}", None, limit)
+        elif line.strip():
+            yield lineno, line
 
 
-def _article(line: bytes, where: str, source: str, *, first: bool) -> Article | InputError:
+def load_object(line: bytes, where: str, *, first: bool = False) -> dict[str, Any] | InputError:
+    """The JSON object on one line, or why there is none. Hostile JSON (numbers of
+    thousands of digits, nesting deeper than the interpreter's stack) is an error here."""
     try:
         obj = json.loads(line.decode("utf-8-sig" if first else "utf-8"))
     except UnicodeDecodeError as exc:
@@ -72,12 +86,27 @@ def _article(line: bytes, where: str, source: str, *, first: bool) -> Article | 
         )
     except json.JSONDecodeError as exc:
         return InputError(where, f"invalid JSON: {exc.msg} at column {exc.colno}")
+    except RecursionError:
+        return InputError(where, "invalid JSON: nested too deeply")
+    except ValueError:
+        # int() refuses numbers of more than 4,300 digits (CVE-2020-10735).
+        return InputError(where, "invalid JSON: a number too long to read")
     if not isinstance(obj, dict):
         return InputError(where, f"expected a JSON object, got {_json_type(obj)}")
+    return obj
+
+
+def _article(line: bytes, where: str, source: str, *, first: bool) -> Article | InputError:
+    obj = load_object(line, where, first=first)
+    if isinstance(obj, InputError):
+        return obj
     for key in _STRING_FIELDS:
         value = obj.get(key)
         if value is not None and not isinstance(value, str):
             return InputError(where, f"field {key!r} must be a string, got {_json_type(value)}")
+        if value is not None and has_surrogate(value):
+            # JSON can escape one (\ud800); no UTF-8 file or store can hold it.
+            return surrogate_error(where, key)
     body, fmt = _body(obj)
     if body is None:
         return InputError(where, "no 'text' or 'html' field with content")

@@ -28,6 +28,7 @@ from marsad.ingest.files import (
     read_limited,
     too_big,
 )
+from marsad.ingest.guard import checked, guarded_iter
 from marsad.ingest.html import document_article
 from marsad.ingest.jsonl import read_jsonl
 from marsad.ingest.options import ReadOptions
@@ -50,6 +51,8 @@ def iter_inputs(
 
     Each article's ``source`` is the path as given joined with its place inside a folder,
     or the URL, plus ``#...`` for one record of a container (``#L3`` in JSON Lines).
+    Whatever a reader raises, and text too short to be an article, becomes an
+    ``InputError`` (``marsad.ingest.guard``): no input ends the iteration.
     """
     if isinstance(inputs, str | bytes):
         raise TypeError("inputs must be a sequence of paths or URLs, not a single string")
@@ -58,7 +61,8 @@ def iter_inputs(
         for given in inputs:
             if not isinstance(given, str):
                 raise TypeError(f"each input must be a str, got {type(given).__name__}")
-            yield from reader.read(given)
+            for item in guarded_iter(given, reader.read(given)):
+                yield checked(item) if isinstance(item, Article) else item
 
 
 class _Reader:
@@ -172,6 +176,10 @@ def _read_open_file(
     options = reader.options
     try:
         stream = decompressed(fh)
+        if stream is fh and path.lower().endswith(".gz"):
+            # Read as plain text it would be whatever bytes happen to be there.
+            yield InputError(path, "named .gz but not gzip data (no gzip header)")
+            return
         head = stream.read(_SIGNATURE_BYTES)
         stream.seek(0)
         kind = binary_kind(head)

@@ -13,6 +13,7 @@ import logging
 import zlib
 from collections import Counter
 from collections.abc import Iterator
+from functools import partial
 from io import BufferedIOBase
 from typing import Any
 
@@ -22,6 +23,7 @@ from warcio.bufferedreaders import ChunkedDataException
 from marsad.errors import InputError
 from marsad.ingest.dates import iso_date
 from marsad.ingest.files import GZIP_ERRORS, gzip_error, too_big
+from marsad.ingest.guard import guarded
 from marsad.ingest.html import document_article
 from marsad.ingest.options import ReadOptions
 from marsad.ingest.sniff import kind_from_media_type, parse_content_type, sniff
@@ -78,22 +80,55 @@ def read_warc(
         yield InputError(source, "not a readable WARC file: it does not start with 'WARC/'")
         return
     reader: Any = _RaiseOnTruncation(stream) if isinstance(stream, gzip.GzipFile) else stream
+    # A plain file can be searched for the next record when one is damaged (a wrong
+    # Content-Length makes warcio lose its place); a gzip stream cannot seek cheaply.
+    plain = not isinstance(stream, gzip.GzipFile) and stream.seekable()
     skipped: Counter[str] = Counter()
     articles = 0
-    records = iter(ArchiveIterator(reader))
-    try:
-        while (record := _next_record(records, source)) is not None:
-            item = _record_article(record, source, options, skipped)
-            if isinstance(item, Article):
-                articles += 1
-            if item is not None:
-                yield item
-    except _Truncated as exc:
-        yield gzip_error(source, f"{exc}; {articles} article(s) read before the cut")
-    except InputError as exc:
-        yield exc
+    base: int | None = 0
+    while base is not None:
+        stream.seek(base)
+        archive = ArchiveIterator(reader)
+        records, last = iter(archive), base
+        try:
+            while (record := _next_record(records, source)) is not None:
+                last = archive.offset  # where this record starts, in bytes of the file
+                read = partial(_record_article, record, source, options, skipped)
+                item = guarded(source, read, passes=(_Truncated,))
+                if isinstance(item, Article):
+                    articles += 1
+                if item is not None:
+                    yield item
+            base = None
+        except _Truncated as exc:
+            yield gzip_error(source, f"{exc}; {articles} article(s) read before the cut")
+            base = None
+        except InputError as exc:
+            base = _next_record_start(stream, last + 1) if plain else None
+            if base is None:
+                yield exc
+            else:
+                yield InputError(
+                    f"{source}@{last}",
+                    f"damaged record (wrong Content-Length?): {exc.reason}; went on at the"
+                    f" next record, byte {base}",
+                )
     if skipped:
         log.info("%s: %d article(s); skipped %s", source, articles, dict(sorted(skipped.items())))
+
+
+def _next_record_start(stream: BufferedIOBase, start: int) -> int | None:
+    """The offset of the first line at or after ``start`` that begins a WARC record."""
+    stream.seek(start)
+    offset, tail = start, b""
+    while chunk := stream.read(_DRAIN_CHUNK):
+        window = tail + chunk
+        found = window.find(b"\nWARC/1.")
+        if found >= 0:
+            return offset - len(tail) + found + 1
+        tail = window[-8:]
+        offset += len(chunk)
+    return None
 
 
 def _next_record(records: Iterator[Any], source: str) -> Any:
@@ -109,7 +144,10 @@ def _next_record(records: Iterator[Any], source: str) -> Any:
         # errors, even AttributeError on a response without a target URI). The bytes are
         # at fault, not our code, and one damaged file must not end the ingest.
         log.debug("%s: warcio failed", source, exc_info=True)
-        raise InputError(source, f"not a readable WARC file: {type(exc).__name__}: {exc}") from exc
+        detail = " ".join(str(exc).split())  # warcio quotes lines with their line ends
+        raise InputError(
+            source, f"not a readable WARC file: {type(exc).__name__}: {detail}"
+        ) from exc
 
 
 def _record_article(

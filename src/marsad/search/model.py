@@ -7,10 +7,28 @@ segments themselves.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from marsad.errors import QueryError
+
 MAX_LIMIT = 100
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def check_iso_date(name: str, value: str | None) -> None:
+    """``QueryError`` that says what a date filter wants, unless ``value`` starts with an
+    ISO date (or is None). Shared by every date filter: search, events, stories."""
+    if value is None:
+        return
+    try:
+        # fromisoformat alone also takes "20220408" and "2022-W14-5", which no one means.
+        if not _ISO_DAY.fullmatch(value):
+            raise ValueError(value)
+        date.fromisoformat(value)
+    except ValueError:
+        raise QueryError(f"{name} must be an ISO date like 2022-04-08, not {value!r}") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,18 +55,11 @@ class SearchQuery:
 
     def __post_init__(self) -> None:
         for name in ("since", "until"):
-            value = getattr(self, name)
-            if value is not None:
-                try:
-                    date.fromisoformat(value[:10])
-                except ValueError:
-                    raise ValueError(
-                        f"{name} must be an ISO date like 2022-04-08, not {value!r}"
-                    ) from None
+            check_iso_date(name, getattr(self, name))
         if not 1 <= self.limit <= MAX_LIMIT:
-            raise ValueError(f"limit must be between 1 and {MAX_LIMIT}")
+            raise QueryError(f"limit must be between 1 and {MAX_LIMIT}")
         if self.offset < 0:
-            raise ValueError("offset must be 0 or more")
+            raise QueryError("offset must be 0 or more")
 
 
 @dataclass(frozen=True, slots=True)

@@ -49,13 +49,12 @@ def index_entities(cur: sqlite3.Cursor | sqlite3.Connection, article: Article) -
     cur.executemany("INSERT OR IGNORE INTO entity_names VALUES (?, ?, ?, ?)", sorted(names))
 
 
-def entity_rows(
-    conn: sqlite3.Connection, label: str | None, query: str | None, limit: int, ids: Sequence[str]
-) -> list[EntityRow]:
-    """Linked entities with mention and article counts, most mentioned first (see
-    ``Store.entity_rows``)."""
+def _entity_filter(
+    label: str | None, query: str | None, ids: Sequence[str]
+) -> tuple[str, list[object]]:
+    """The WHERE clause (over ``entity_counts c``) and its parameters, for rows and count."""
     params: list[object] = [label or ""]
-    where = ""
+    where = "c.label = ?"
     if query:
         wanted = [
             "c.entity_id IN (SELECT entity_id FROM entity_names"
@@ -65,11 +64,34 @@ def entity_rows(
         if ids:
             wanted.append(f"c.entity_id IN ({','.join('?' * len(ids))})")
             params += list(ids)
-        where = " AND (" + " OR ".join(wanted) + ")"
+        where += " AND (" + " OR ".join(wanted) + ")"
+    return where, params
+
+
+def entity_count(
+    conn: sqlite3.Connection, label: str | None, query: str | None, ids: Sequence[str]
+) -> int:
+    """How many entities ``entity_rows`` pages through."""
+    where, params = _entity_filter(label, query, ids)
+    row = conn.execute(f"SELECT count(*) FROM entity_counts c WHERE {where}", params).fetchone()
+    return int(row[0])
+
+
+def entity_rows(
+    conn: sqlite3.Connection,
+    label: str | None,
+    query: str | None,
+    limit: int,
+    ids: Sequence[str],
+    offset: int = 0,
+) -> list[EntityRow]:
+    """Linked entities with mention and article counts, most mentioned first (see
+    ``Store.entity_rows``)."""
+    where, params = _entity_filter(label, query, ids)
     rows = conn.execute(
         "SELECT c.entity_id, c.max_label, c.name, c.mentions, c.articles FROM entity_counts c"
-        f" WHERE c.label = ?{where} ORDER BY c.mentions DESC, c.entity_id LIMIT ?",
-        [*params, limit],
+        f" WHERE {where} ORDER BY c.mentions DESC, c.entity_id LIMIT ? OFFSET ?",
+        [*params, limit, offset],
     ).fetchall()
     out = []
     for entity_id, top, name, mentions, articles in rows:

@@ -174,7 +174,12 @@ class Store(Protocol):
         query: str | None = None,
         limit: int = 100,
         ids: Sequence[str] = (),
+        offset: int = 0,
     ) -> list[EntityRow]: ...
+
+    def count_entities(
+        self, label: str | None = None, query: str | None = None, ids: Sequence[str] = ()
+    ) -> int: ...
 
     def entity_mentions(self, entity_id: str) -> list[MentionRow]: ...
 

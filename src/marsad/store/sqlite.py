@@ -229,13 +229,19 @@ class SQLiteStore:
         query: str | None = None,
         limit: int = 100,
         ids: Sequence[str] = (),
+        offset: int = 0,
     ) -> list[EntityRow]:
         """Linked entities with mention and article counts, most mentioned first.
 
         ``query`` matches any name the entity was seen under (a substring, any script);
         ``ids`` adds entities found another way (the knowledge base's aliases).
         """
-        return entity_index.entity_rows(self.conn, label, query, limit, ids)
+        return entity_index.entity_rows(self.conn, label, query, limit, ids, offset)
+
+    def count_entities(
+        self, label: str | None = None, query: str | None = None, ids: Sequence[str] = ()
+    ) -> int:
+        return entity_index.entity_count(self.conn, label, query, ids)
 
     def entity_mentions(self, entity_id: str) -> list[MentionRow]:
         rows = self.conn.execute(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from marsad.search.model import check_iso_date
 from marsad.store import Store
 from marsad.stories.embed import Embedder
 from marsad.stories.explain import LinkExplanation
@@ -66,6 +67,7 @@ def list_stories(
 ) -> list[StoryView]:
     """Stories whose latest article arrived last first; ``since`` an ISO day, ``lang`` a
     language one of its articles is in, ``entity`` an entity id one of them names."""
+    check_iso_date("since", since)
     tables = store.story_index()
     return [
         _view(row, _articles(store, row.id))
