@@ -6,23 +6,28 @@ import pytest
 
 from marsad.eval.events import evaluate_events
 
-# Floors just under what was measured (see the task report); they only move down on purpose.
-EN_MACRO_F1 = 0.80
-AR_FLOORS = {"ASSAULT": 0.52, "PROTEST": 0.50}
-# Precision is what the report-reading gate is for; it must not slide back.
-AR_PRECISION_FLOORS = {"ASSAULT": 0.39, "PROTEST": 0.38}
+# Floors just under the held-out figures (docs/quality.md): the typer trained on the tune
+# part, so only the held-out third says what it does on unseen sentences. Measured:
+# English macro F1 0.851 (accuracy 0.870, 54 sentences); Arabic ASSAULT P 0.333 R 0.765
+# F1 0.464, PROTEST P 0.429 R 0.667 F1 0.522. They only move down on purpose.
+EN_MACRO_F1 = 0.83
+AR_FLOORS = {"ASSAULT": 0.44, "PROTEST": 0.50}
+AR_PRECISION_FLOORS = {"ASSAULT": 0.31, "PROTEST": 0.40}
 
 
 @pytest.fixture(scope="module")
 def report(shared_data: Path) -> dict:
     if not (shared_data / "plover_gsr_en").is_dir():
         pytest.skip("PLOVER GSR data not present")
-    return evaluate_events(shared_data)
+    return evaluate_events(shared_data, part="held-out")
 
 
 def test_eval_events_english_macro_f1_floor(report: dict) -> None:
+    assert report["part"] == "held-out"
     assert report["en"]["macro_f1"] >= EN_MACRO_F1
     assert "REQUEST" in report["en"]["per_type"]  # DEMAND mapped to the current name
+    scored = [t for t, v in report["en"]["per_type"].items() if v["tp"] + v["fn"] >= 2]
+    assert all(report["en"]["per_type"][t]["f1"] > 0 for t in scored)  # no type left at 0
 
 
 @pytest.mark.parametrize("type_", sorted(AR_FLOORS))
