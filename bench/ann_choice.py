@@ -84,6 +84,7 @@ def run(lib: str, n: int, queries: int) -> dict[str, object]:
 
         def search(v: np.ndarray) -> np.ndarray:
             return idx.knn_query(v, k=K)[0][0]
+
     times, hits = [], 0
     for i, v in enumerate(q):
         t = time.perf_counter()

@@ -97,7 +97,10 @@ def score(records: Sequence[DevRecord], got: dict[str, str]) -> dict[str, Any]:
     lang = {r.id: r.lang for r in records}
     out: dict[str, Any] = {"stories": len(set(gold.values()))}
     for pair in (*LANG_PAIRS, "all"):
-        out[pair] = {"pairwise": _pairwise(gold, got, lang, pair), "bcubed": _bcubed(gold, got, lang, pair)}
+        out[pair] = {
+            "pairwise": _pairwise(gold, got, lang, pair),
+            "bcubed": _bcubed(gold, got, lang, pair),
+        }
     return out
 
 

@@ -59,7 +59,7 @@ class ClusterConfig:
     cross_lang_cosine: float = 0.80
     entity_weight: float = 0.05  # times the entity Jaccard
     number_weight: float = 0.01  # per shared number, at most three
-    day_cost: float = 0.04  # per day apart beyond the first
+    day_cost: float = 0.04  # per day apart
     undated_cost: float = 0.02  # when either article has no publication day
     merge_margin: float = 0.03
     max_days_apart: int = 3
@@ -116,11 +116,19 @@ class Clusterer:
         pending = MemoryIndex()
         layered = LayeredIndex(index, pending)
         features = [article_features(a) for a in fresh]
-        # One call for the batch: E5 is several times faster on 200 leads than on 1 x 200.
-        vectors = self._vectors([f.lead for f in features])
-        for f, vector in zip(features, vectors, strict=True):
+        # One call for the batch (E5 is faster on many leads at once), leaving out likely
+        # copies: they need no vector, their original stands for them. An article that
+        # shares a band without being a copy is embedded on its own in _decide.
+        seen: set[int] = set()
+        likely_copies: set[str] = set()
+        for f in features:
+            if seen.intersection(f.bands) or index.band_matches(f.bands):
+                likely_copies.add(f.article_id)
+            seen.update(f.bands)
+        to_embed = [f for f in features if f.article_id not in likely_copies]
+        for f, vector in zip(to_embed, self._vectors([f.lead for f in to_embed]), strict=True):
             f.embedding = vector
-        for article, f in zip(fresh, features, strict=True):
+        for f in features:
             link, merged = self._decide(f, layered, pending, writes)
             pending.apply(StoryWrites([f], [link], merges=merged))
             writes.features.append(f)
@@ -149,6 +157,8 @@ class Clusterer:
         duplicate = self._duplicate(f, near, index)
         if duplicate is not None:
             return duplicate, []
+        if f.embedding is None:
+            f.embedding = self._vectors([f.lead])[0]
         candidates = self._candidates(f, index) | near
         return self._story(f, candidates, index, pending, writes)
 
@@ -267,7 +277,7 @@ class Clusterer:
         if s.days_apart is None:
             score -= cfg.undated_cost
         else:
-            score -= cfg.day_cost * max(0, s.days_apart - 1)
+            score -= cfg.day_cost * s.days_apart
         return _Candidate(c, story, s, score)
 
     def _excess(self, f: ArticleFeatures, c: _Candidate, rank: int) -> float:
@@ -293,4 +303,3 @@ class Clusterer:
             pending.set_embedding(f.article_id, vector)
             if f.article_id not in new_here:
                 writes.embeddings[f.article_id] = vector
-

@@ -30,7 +30,6 @@ class LinkExplanation:
     candidates: int = 0  # how many the index offered
     merged: tuple[str, ...] = field(default_factory=tuple)  # stories this link proved one
 
-
     def text(self) -> str:
         if self.kind == "founder":
             if not self.candidates:

@@ -99,7 +99,12 @@ class StoryTables(StoryIndex, Protocol):
     ) -> int: ...
 
     def story(self, story_id: str) -> StoryRow | None:
-        """One story by id, or by a unique id prefix of at least 6 characters."""
+        """One story by id, or by a unique id prefix of at least 6 characters; the id of a
+        merged story gives the story it was merged into."""
+        ...
+
+    def redirect(self, story_id: str) -> str | None:
+        """The story a merged story's id now points to; None for a live or unknown id."""
         ...
 
     def members(self, story_id: str) -> list[StoryLink]: ...

@@ -270,8 +270,7 @@ class SQLiteStoryIndex:
     def _named(self, select: str, story_id: str) -> str | None:
         column = select.split()[1]
         rows = self.conn.execute(
-            f"{select} WHERE {column} = ? OR (length(?) >= 6 AND {column} LIKE ? || '%')"
-            " LIMIT 2",
+            f"{select} WHERE {column} = ? OR (length(?) >= 6 AND {column} LIKE ? || '%') LIMIT 2",
             (story_id, story_id, story_id.replace("%", "").replace("_", "")),
         ).fetchall()
         exact = [r[0] for r in rows if r[0] == story_id]
@@ -292,9 +291,7 @@ class SQLiteStoryIndex:
         ]
 
 
-def _filters(
-    since: str | None, lang: str | None, entity: str | None
-) -> tuple[str, list[str]]:
+def _filters(since: str | None, lang: str | None, entity: str | None) -> tuple[str, list[str]]:
     where, params = [], []
     if since:
         where.append("coalesce(last_date, date) >= ?")

@@ -48,9 +48,7 @@ def shards_near(day: str | None, days: int) -> list[str]:
     if not day:
         return [UNDATED]
     start = date.fromisoformat(day)
-    months = {
-        (start + timedelta(days=d)).isoformat()[:7] for d in range(-days, days + 1)
-    }
+    months = {(start + timedelta(days=d)).isoformat()[:7] for d in range(-days, days + 1)}
     return [*sorted(months), UNDATED]
 
 
