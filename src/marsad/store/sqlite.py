@@ -319,6 +319,8 @@ class SQLiteStore:
         return entity_ids_named(self.conn, keys)
 
     def close(self) -> None:
+        if self._stories is not None:
+            self._stories.close()
         self.conn.close()
 
     def __enter__(self) -> SQLiteStore:

@@ -216,9 +216,13 @@ class SQLiteStoryIndex:
         cur.execute("INSERT OR REPLACE INTO story_redirects VALUES (?, ?, NULL)", (old, new))
 
     def committed(self) -> None:
-        """After the batch's commit: bring the graphs of the shards it wrote up to date."""
+        """After the batch's commit: bring the open graphs of the shards it wrote up to
+        date (the others catch up when next used)."""
         touched, self._touched = sorted(self._touched), set()
-        self.vectors.save(touched)
+        self.vectors.committed(touched)
+
+    def close(self) -> None:
+        self.vectors.close()
 
     def rolled_back(self) -> None:
         self._touched = set()

@@ -37,6 +37,9 @@ log = logging.getLogger(__name__)
 UNDATED = "undated"
 DIM = 384
 _LOADED = 6  # graphs kept open; a month's graph is ~0.5 KiB per article, memory-mapped
+# Vectors added to a graph before its file is rewritten. The file is only a cache (the
+# table is caught up from on open), so rewriting it after every batch would buy nothing.
+SAVE_EVERY = 2000
 
 
 def shard_of(day: str | None) -> str:
@@ -64,7 +67,7 @@ class _Shard:
     graph: Any
     seq: int  # last story_vectors.seq in the graph
     mutable: bool  # False while memory-mapped from its file
-    dirty: bool = False
+    unsaved: int = 0  # vectors added since the file was written
 
 
 class VectorShards:
@@ -93,14 +96,27 @@ class VectorShards:
         by_seq = dict(rows)
         return [by_seq[key] for key in keys if key in by_seq]
 
-    def save(self, shards: Sequence[str] = ()) -> None:
-        """Catch up ``shards`` (or every open one) with the committed table and write the
-        changed graphs: called after each commit."""
-        for name in shards or list(self._open):
-            self._shard(name)
+    def committed(self, shards: Sequence[str]) -> None:
+        """After a commit: catch the open graphs of ``shards`` up with the table, and
+        rewrite the files of those far enough ahead of them."""
+        for name in shards:
+            if name in self._open:
+                self._shard(name)
         for name, shard in self._open.items():
-            if shard.dirty:
+            if shard.unsaved >= SAVE_EVERY:
                 self._write(name, shard)
+
+    def catch_up(self, shards: Sequence[str]) -> None:
+        """Bring ``shards`` up to date with the table now (a store filled by other means)."""
+        for name in shards:
+            self._shard(name)
+
+    def close(self) -> None:
+        """Write every graph that has vectors its file lacks."""
+        for name, shard in self._open.items():
+            if shard.unsaved:
+                self._write(name, shard)
+        self._open.clear()
 
     # -- loading and catching up ----------------------------------------------------------
 
@@ -118,7 +134,7 @@ class VectorShards:
             self._evict()
         self._open.move_to_end(name)
         if shard.seq > last:  # the graph knows vectors the table does not: rebuild it
-            shard = self._open[name] = _Shard(_new_graph(), 0, True)
+            shard = self._open[name] = _Shard(_new_graph(), 0, True, unsaved=1)
         if shard.seq < last:
             self._catch_up(name, shard, last)
         return shard
@@ -155,12 +171,13 @@ class VectorShards:
             keys = np.array([r[0] for r in rows], dtype=np.uint64)
             vectors = np.stack([np.frombuffer(r[1], dtype=np.float16) for r in rows])
             shard.graph.add(keys, vectors.astype(np.float32))
-        shard.seq, shard.dirty = last, True
+        shard.unsaved += len(rows)
+        shard.seq = last
 
     def _evict(self) -> None:
         while len(self._open) > _LOADED:
             name, shard = self._open.popitem(last=False)
-            if shard.dirty:
+            if shard.unsaved:
                 self._write(name, shard)
 
     # -- files ------------------------------------------------------------------------------
@@ -175,7 +192,7 @@ class VectorShards:
         return found[-1] if found else None
 
     def _write(self, name: str, shard: _Shard) -> None:
-        shard.dirty = False
+        shard.unsaved = 0
         if self.folder is None:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
