@@ -47,7 +47,6 @@ import platform
 import random
 import re
 import resource
-import sqlite3
 import statistics
 import subprocess
 import sys

@@ -18,11 +18,12 @@ import numpy as np
 from marsad.stories.explain import LinkExplanation
 from marsad.stories.features import ArticleFeatures
 from marsad.stories.index import StoryLink, StoryRow, StoryWrites
-from marsad.stories.vectors import VectorShards, shard_of, shards_near
+from marsad.stories.vectors import UNDATED, VectorShards, shard_of, shards_near
 
 _CHUNK = 500  # ids per IN (...) query, under SQLite's variable limit
 # The window nearest() looks in; the clusterer rules out candidates further apart.
 WINDOW_DAYS = 3
+UNDATED_LOOKS_AT = 2  # latest month shards an undated article is compared with
 _ROW = "id, founded_by, date, last_date, articles, sources"
 
 
@@ -66,7 +67,17 @@ class SQLiteStoryIndex:
         ]
 
     def nearest(self, vector: np.ndarray, day: str | None, k: int) -> list[str]:
-        return self.vectors.nearest(vector, shards_near(day, WINDOW_DAYS), k)
+        shards = shards_near(day, WINDOW_DAYS)
+        if day is None:
+            # No date, no window: the latest months stand for "recent news".
+            shards += [
+                r[0]
+                for r in self.conn.execute(
+                    "SELECT shard FROM story_shards WHERE shard != ? ORDER BY shard DESC LIMIT ?",
+                    (UNDATED, UNDATED_LOOKS_AT),
+                )
+            ]
+        return self.vectors.nearest(vector, shards, k)
 
     def resolve(self, story_id: str) -> str:
         row = self.conn.execute(

@@ -35,7 +35,6 @@ import numpy as np
 log = logging.getLogger(__name__)
 
 UNDATED = "undated"
-DIM = 384
 _LOADED = 6  # graphs kept open; a month's graph is ~0.5 KiB per article, memory-mapped
 # Vectors added to a graph before its file is rewritten. The file is only a cache (the
 # table is caught up from on open), so rewriting it after every batch would buy nothing.
@@ -55,16 +54,16 @@ def shards_near(day: str | None, days: int) -> list[str]:
     return [*sorted(months), UNDATED]
 
 
-def _new_graph() -> Any:
+def _new_graph(ndim: int) -> Any:
     from usearch.index import Index  # lazy: only clustering needs it
 
-    return Index(ndim=DIM, metric="cos", dtype="i8", connectivity=16,
+    return Index(ndim=ndim, metric="cos", dtype="i8", connectivity=16,
                  expansion_add=128, expansion_search=128)  # fmt: skip
 
 
 @dataclass(slots=True)
 class _Shard:
-    graph: Any
+    graph: Any  # None until its first vector says how many dimensions it has
     seq: int  # last story_vectors.seq in the graph
     mutable: bool  # False while memory-mapped from its file
     unsaved: int = 0  # vectors added since the file was written
@@ -83,7 +82,7 @@ class VectorShards:
         keys: list[int] = []
         for name in shards:
             shard = self._shard(name)
-            if shard is None or len(shard.graph) == 0:
+            if shard is None or shard.graph is None or len(shard.graph) == 0:
                 continue
             found = shard.graph.search(np.asarray(vector, dtype=np.float32), k)
             keys.extend(int(key) for key in np.atleast_1d(found.keys))
@@ -134,7 +133,7 @@ class VectorShards:
             self._evict()
         self._open.move_to_end(name)
         if shard.seq > last:  # the graph knows vectors the table does not: rebuild it
-            shard = self._open[name] = _Shard(_new_graph(), 0, True, unsaved=1)
+            shard = self._open[name] = _Shard(None, 0, True, unsaved=1)
         if shard.seq < last:
             self._catch_up(name, shard, last)
         return shard
@@ -152,7 +151,7 @@ class VectorShards:
                     return _Shard(Index.restore(str(path)), seq, True)
             except (RuntimeError, ValueError) as exc:  # unreadable: rebuilt from the table
                 log.warning("rebuilding story vector shard %s: %s", name, exc)
-        return _Shard(_new_graph(), 0, True)
+        return _Shard(None, 0, True)
 
     def _catch_up(self, name: str, shard: _Shard, last: int) -> None:
         if not shard.mutable:
@@ -170,6 +169,8 @@ class VectorShards:
         if rows:
             keys = np.array([r[0] for r in rows], dtype=np.uint64)
             vectors = np.stack([np.frombuffer(r[1], dtype=np.float16) for r in rows])
+            if shard.graph is None:
+                shard.graph = _new_graph(vectors.shape[1])
             shard.graph.add(keys, vectors.astype(np.float32))
         shard.unsaved += len(rows)
         shard.seq = last
@@ -193,7 +194,7 @@ class VectorShards:
 
     def _write(self, name: str, shard: _Shard) -> None:
         shard.unsaved = 0
-        if self.folder is None:
+        if self.folder is None or shard.graph is None:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
         old = [p for p in self.folder.glob(f"{name}.*.usearch")]
