@@ -227,8 +227,7 @@ class SQLiteStoryIndex:
         cur.execute("INSERT OR REPLACE INTO story_redirects VALUES (?, ?, NULL)", (old, new))
 
     def committed(self) -> None:
-        """After the batch's commit: bring the open graphs of the shards it wrote up to
-        date (the others catch up when next used)."""
+        """After the batch's commit: bring the graphs of the shards it wrote up to date."""
         touched, self._touched = sorted(self._touched), set()
         self.vectors.committed(touched)
 

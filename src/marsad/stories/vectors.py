@@ -96,11 +96,10 @@ class VectorShards:
         return [by_seq[key] for key in keys if key in by_seq]
 
     def committed(self, shards: Sequence[str]) -> None:
-        """After a commit: catch the open graphs of ``shards`` up with the table, and
-        rewrite the files of those far enough ahead of them."""
+        """After a commit: catch the graphs of ``shards`` up with the table, and rewrite
+        the files of those far enough ahead of them."""
         for name in shards:
-            if name in self._open:
-                self._shard(name)
+            self._shard(name)
         for name, shard in self._open.items():
             if shard.unsaved >= SAVE_EVERY:
                 self._write(name, shard)
