@@ -179,8 +179,8 @@ def fill_background(store: SQLiteStore, size: int, rng: random.Random) -> tuple[
                               "speakers": [], "has_entities": True})  # fmt: skip
             feats.append((aid, lang, None, day, doc, sigs[j].tobytes(), f"[{aid}|{lang}]",
                           embeddings[j].tobytes()))  # fmt: skip
-            vectors.append((seq, aid, shard_of(day)))
-            shard = shards.setdefault(shard_of(day), [0, 0])
+            vectors.append((seq, aid, shard_of(day, lang)))
+            shard = shards.setdefault(shard_of(day, lang), [0, 0])
             shard[0], shard[1] = shard[0] + 1, seq
             bands += [(b, aid) for b in minhash.band_keys(sigs[j])]
             for k in [*ents, f"date:{day}"]:

@@ -9,7 +9,7 @@ from pathlib import Path
 from story_builder import WordsEmbedder, add, article, words
 
 from marsad.store import SQLiteStore
-from marsad.stories.vectors import SAVE_EVERY, shards_near
+from marsad.stories.vectors import SAVE_EVERY, months_near, shard_of
 
 
 def _batch(tag: str, day: str, n: int = 3) -> list:  # type: ignore[type-arg]
@@ -29,10 +29,10 @@ def test_vectors_graphs_survive_a_restart(tmp_path: Path) -> None:
     db = tmp_path / "s.db"
     with SQLiteStore(db) as store:
         add(store, _batch("x", "2024-02-10"))
-    assert _files(db) == ["2024-02.3.usearch"]  # the shard's last vector number in its name
+    assert _files(db) == ["2024-02_en.3.usearch"]  # the shard's last vector number in its name
     with SQLiteStore(db) as store:
         assert _near(store, "x", "2024-02-11")[0] == "x00000000000000"
-    assert _files(db) == ["2024-02.3.usearch"]  # read in place, nothing rewritten
+    assert _files(db) == ["2024-02_en.3.usearch"]  # read in place, nothing rewritten
 
 
 def test_vectors_a_lagging_graph_is_caught_up_from_the_table(tmp_path: Path) -> None:
@@ -48,7 +48,7 @@ def test_vectors_a_lagging_graph_is_caught_up_from_the_table(tmp_path: Path) -> 
     shutil.copytree(old, f"{db}-vectors")
     with SQLiteStore(db) as store:
         assert _near(store, "y", "2024-02-10")[0] == "y00000000000000"
-    assert _files(db) == ["2024-02.6.usearch"]
+    assert _files(db) == ["2024-02_en.6.usearch"]
 
 
 def test_vectors_a_graph_ahead_of_the_table_is_rebuilt(tmp_path: Path) -> None:
@@ -65,11 +65,12 @@ def test_vectors_a_graph_ahead_of_the_table_is_rebuilt(tmp_path: Path) -> None:
         found = _near(store, "y", "2024-02-10")
         assert found and not any(a.startswith("y") for a in found)
         assert _near(store, "x", "2024-02-10")[0] == "x00000000000000"
-    assert _files(db) == ["2024-02.3.usearch"]
+    assert _files(db) == ["2024-02_en.3.usearch"]
 
 
 def test_vectors_lookups_stay_in_the_date_window() -> None:
-    assert shards_near("2024-03-02", 3) == ["2024-02", "2024-03", "undated"]
-    assert shards_near("2024-03-15", 3) == ["2024-03", "undated"]
-    assert shards_near(None, 3) == ["undated"]
+    assert months_near("2024-03-02", 3) == ["2024-02", "2024-03", "undated"]
+    assert months_near("2024-03-15", 3) == ["2024-03", "undated"]
+    assert months_near(None, 3) == ["undated"]
+    assert shard_of("2024-03-15", "ar") == "2024-03_ar" and shard_of(None, None) == "undated_xx"
     assert SAVE_EVERY > 200  # a batch of 200 does not rewrite a month's file by itself

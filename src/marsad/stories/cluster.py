@@ -59,13 +59,15 @@ class ClusterConfig:
     cross_lang_cosine: float = 0.80
     entity_weight: float = 0.05  # times the entity Jaccard
     number_weight: float = 0.01  # per shared number, at most three
-    day_cost: float = 0.04  # per day apart
+    day_cost: float = 0.02  # per day apart
     undated_cost: float = 0.02  # when either article has no publication day
     merge_margin: float = 0.03
     max_days_apart: int = 3
     neighbours: int = 20  # nearest embeddings taken per month shard
-    per_key: int = 20  # candidates taken per entity id or day, latest first
-    max_candidates: int = 100
+    # The nearest embeddings are the main candidates; entity ids and days add a few that
+    # the graph may miss (a terse translation), rarest key first.
+    per_key: int = 10  # candidates taken per entity id or day, latest first
+    max_candidates: int = 40
     max_ranked: int = 60  # candidates scored, nearest first
 
 

@@ -58,7 +58,8 @@ class StoryIndex(Protocol):
 
     def nearest(self, vector: np.ndarray, day: str | None, k: int) -> list[str]:
         """Articles whose embeddings are nearest ``vector`` among those published within
-        the clusterer's date window of ``day`` (and undated ones); about ``k`` per month."""
+        the clusterer's date window of ``day`` (and undated ones); up to ``k`` per language
+        (and per month)."""
         ...
 
     def features(self, ids: Iterable[str]) -> dict[str, ArticleFeatures]: ...
@@ -160,11 +161,15 @@ class MemoryIndex:
 
     def nearest(self, vector: np.ndarray, day: str | None, k: int) -> list[str]:
         # Dates are tested by the clusterer; here every embedded article is a candidate.
-        if not self._embedded:
-            return []
-        matrix = np.stack([self._features[i].embedding for i in self._embedded])  # type: ignore[misc]
-        best = np.argsort(-(matrix @ vector))[:k]
-        return [self._embedded[i] for i in best]
+        # The nearest k of each language, as the store's graphs give them.
+        out: list[str] = []
+        by_lang: dict[str | None, list[str]] = defaultdict(list)
+        for article_id in self._embedded:
+            by_lang[self._features[article_id].lang].append(article_id)
+        for ids in by_lang.values():
+            matrix = np.stack([self._features[i].embedding for i in ids])  # type: ignore[misc]
+            out += [ids[i] for i in np.argsort(-(matrix @ vector))[:k]]
+        return out
 
     def band_matches(self, bands: Sequence[int]) -> set[str]:
         return {a for band in bands for a in self._bands.get(band, ())}

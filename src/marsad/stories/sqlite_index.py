@@ -18,7 +18,7 @@ import numpy as np
 from marsad.stories.explain import LinkExplanation
 from marsad.stories.features import ArticleFeatures
 from marsad.stories.index import StoryLink, StoryRow, StoryWrites
-from marsad.stories.vectors import UNDATED, VectorShards, shard_of, shards_near
+from marsad.stories.vectors import UNDATED, VectorShards, months_near, shard_of
 
 _CHUNK = 500  # ids per IN (...) query, under SQLite's variable limit
 # The window nearest() looks in; the clusterer rules out candidates further apart.
@@ -67,14 +67,24 @@ class SQLiteStoryIndex:
         ]
 
     def nearest(self, vector: np.ndarray, day: str | None, k: int) -> list[str]:
-        shards = shards_near(day, WINDOW_DAYS)
+        months = months_near(day, WINDOW_DAYS)
         if day is None:
             # No date, no window: the latest months stand for "recent news".
+            months += [
+                r[0]
+                for r in self.conn.execute(
+                    "SELECT DISTINCT substr(shard, 1, 7) FROM story_shards"
+                    " WHERE shard < ? ORDER BY 1 DESC LIMIT ?",
+                    (UNDATED, UNDATED_LOOKS_AT),
+                )
+            ]
+        shards: list[str] = []
+        for month in months:  # every language's graph of the month: a key range
             shards += [
                 r[0]
                 for r in self.conn.execute(
-                    "SELECT shard FROM story_shards WHERE shard != ? ORDER BY shard DESC LIMIT ?",
-                    (UNDATED, UNDATED_LOOKS_AT),
+                    "SELECT shard FROM story_shards WHERE shard > ? AND shard < ?",
+                    (f"{month}_", f"{month}_\uffff"),
                 )
             ]
         return self.vectors.nearest(vector, shards, k)
@@ -122,7 +132,7 @@ class SQLiteStoryIndex:
             seq = int(cur.lastrowid or 0)
             seq_of[f.article_id] = seq
             if f.embedding is not None:
-                self._add_vector(cur, f.article_id, f.date)
+                self._add_vector(cur, f.article_id, shard_of(f.date, f.lang))
             cur.executemany(
                 "INSERT OR IGNORE INTO story_bands VALUES (?, ?)",
                 [(band, f.article_id) for band in f.bands],
@@ -140,12 +150,12 @@ class SQLiteStoryIndex:
         for article_id, vector in writes.embeddings.items():
             cur.execute(
                 "UPDATE story_features SET embedding = ? WHERE article_id = ?"
-                " AND embedding IS NULL RETURNING day",
+                " AND embedding IS NULL RETURNING day, lang",
                 (_blob(vector), article_id),
             )
             row = cur.fetchone()
             if row is not None:
-                self._add_vector(cur, article_id, row[0])
+                self._add_vector(cur, article_id, shard_of(row[0], row[1]))
         day_of = {f.article_id: f.date for f in writes.features}
         outlet_of = {f.article_id: f.outlet for f in writes.features}
         for link in writes.links:
@@ -172,8 +182,7 @@ class SQLiteStoryIndex:
         for old, new in writes.merges:
             self._merge(cur, old, new)
 
-    def _add_vector(self, cur: sqlite3.Cursor, article_id: str, day: str | None) -> None:
-        shard = shard_of(day)
+    def _add_vector(self, cur: sqlite3.Cursor, article_id: str, shard: str) -> None:
         cur.execute("INSERT INTO story_vectors (article_id, shard) VALUES (?, ?)",
                     (article_id, shard))  # fmt: skip
         cur.execute(

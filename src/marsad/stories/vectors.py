@@ -1,11 +1,15 @@
-"""Nearest neighbours among stored article embeddings: usearch HNSW graphs, one per month.
+"""Nearest neighbours among stored article embeddings: usearch HNSW graphs, one per month
+and language.
 
 Why this shape:
 
-- **Shards by month of publication.** Reports of one story are days apart, so an
-  article's neighbours are looked up in the months its date window touches (and in the
-  undated shard), never in the whole store: the cost of a lookup and the memory it needs
-  follow one month's news, not the size of the store.
+- **Shards by month of publication and language.** Reports of one story are days apart,
+  so an article's neighbours are looked up in the months its date window touches (and in
+  the undated shards), never in the whole store: the cost of a lookup and the memory it
+  needs follow one month's news, not the size of the store. E5 puts any two texts of one
+  language closer than most translations, so one graph for all languages would fill an
+  article's nearest neighbours with its own language; each language has its own graph
+  and gives its own nearest.
 - **SQLite is the truth, the graphs are caches.** Embeddings are stored in the batch's
   transaction (``story_features.embedding``, numbered by ``story_vectors.seq``); a graph
   file records the last ``seq`` it holds in its name. A graph that lags behind the table
@@ -41,12 +45,14 @@ _LOADED = 6  # graphs kept open; a month's graph is ~0.5 KiB per article, memory
 SAVE_EVERY = 2000
 
 
-def shard_of(day: str | None) -> str:
-    return day[:7] if day else UNDATED
+def shard_of(day: str | None, lang: str | None) -> str:
+    """``2024-03_en``: the month of publication (or ``undated``) and the language."""
+    return f"{day[:7] if day else UNDATED}_{lang or 'xx'}"
 
 
-def shards_near(day: str | None, days: int) -> list[str]:
-    """The shards an article published on ``day`` can have same-story neighbours in."""
+def months_near(day: str | None, days: int) -> list[str]:
+    """The months (shard prefixes) an article published on ``day`` can have same-story
+    neighbours in: those its date window touches, and the undated ones."""
     if not day:
         return [UNDATED]
     start = date.fromisoformat(day)

@@ -9,7 +9,8 @@
 CREATE TABLE story_vectors (
     seq        INTEGER PRIMARY KEY,
     article_id TEXT NOT NULL,
-    shard      TEXT NOT NULL          -- 'YYYY-MM' of the publication day, or 'undated'
+    shard      TEXT NOT NULL          -- 'YYYY-MM' of the publication day (or 'undated'),
+                                      -- '_', the language: '2024-03_ar'
 );
 CREATE INDEX story_vectors_shard ON story_vectors(shard, seq);
 CREATE TABLE story_shards (
@@ -18,7 +19,8 @@ CREATE TABLE story_shards (
     last_seq INTEGER NOT NULL
 ) WITHOUT ROWID;
 INSERT INTO story_vectors (article_id, shard)
-    SELECT article_id, coalesce(substr(day, 1, 7), 'undated') FROM story_features
+    SELECT article_id, coalesce(substr(day, 1, 7), 'undated') || '_' || coalesce(lang, 'xx')
+    FROM story_features
     WHERE embedding IS NOT NULL ORDER BY rowid;
 INSERT INTO story_shards SELECT shard, count(*), max(seq) FROM story_vectors GROUP BY shard;
 
