@@ -330,6 +330,22 @@ cli.add_command(search_command)
 cli.add_command(serve_command)
 
 
+@eval_group.command("stories")
+@click.option(
+    "--part",
+    type=click.Choice(["held-out", "tune", "all"]),
+    default="held-out",
+    show_default=True,
+    help="Part of the dev set: held-out (fixed by a hash of the record id), tune or all.",
+)
+def eval_stories(part: str) -> None:
+    """Same-story grouping on real English and Arabic reports grouped by hand: pairwise
+    and B-cubed precision/recall/F1 per language pair (JSON)."""
+    from marsad.eval.stories import evaluate_stories
+
+    click.echo(json.dumps(evaluate_stories(part), indent=2))
+
+
 @eval_group.command("ner")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--lang", type=click.Choice(["en", "ar"]), required=True)
