@@ -216,6 +216,19 @@ def articles_from_jsonl(stream: IO[str], report: IngestReport) -> Iterator[Artic
         )
 
 
+def process_stream(
+    stream: IO[str],
+    *,
+    pipeline: Pipeline | None = None,
+    report: IngestReport | None = None,
+    stages: Sequence[str] = DEFAULT_STAGES,
+) -> Iterator[Article]:
+    """JSON Lines of clean text through the pipeline, in order (no stories)."""
+    pipeline = pipeline or Pipeline.from_names(stages)
+    report = report if report is not None else IngestReport()
+    return _processed(articles_from_jsonl(stream, report), parallel.in_process(pipeline), report)
+
+
 def extract_stream(
     stream: IO[str],
     *,
@@ -223,10 +236,8 @@ def extract_stream(
     report: IngestReport | None = None,
     stages: Sequence[str] = DEFAULT_STAGES,
 ) -> Iterator[dict[str, object]]:
-    pipeline = pipeline or Pipeline.from_names(stages)
-    report = report if report is not None else IngestReport()
     yield from _with_stories(
-        _processed(articles_from_jsonl(stream, report), parallel.in_process(pipeline), report)
+        process_stream(stream, pipeline=pipeline, report=report, stages=stages)
     )
 
 

@@ -10,9 +10,10 @@ from story_builder import WordsEmbedder, add, article, words
 
 from marsad.store import SQLiteStore
 from marsad.stories.vectors import SAVE_EVERY, months_near, shard_of
+from marsad.types import Article
 
 
-def _batch(tag: str, day: str, n: int = 3) -> list:  # type: ignore[type-arg]
+def _batch(tag: str, day: str, n: int = 3) -> list[Article]:
     return [article(f"{tag}{i:014d}", words(f"{tag}{i}", 12), day, tag) for i in range(n)]
 
 

@@ -27,9 +27,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from marsad import parallel
-from marsad.ops import IngestReport, _processed, articles_from_jsonl
-from marsad.pipeline import DEFAULT_STAGES, Pipeline
+from marsad.ops import process_stream
 from marsad.stories.cluster import Clusterer
 from marsad.stories.index import MemoryIndex
 from marsad.types import Article
@@ -71,9 +69,7 @@ def split(records: Iterable[DevRecord], part: str) -> list[DevRecord]:
 
 def process(records: Sequence[DevRecord]) -> list[Article]:
     """The records through the full pipeline, ids kept."""
-    stream = io.StringIO("\n".join(r.line for r in records))
-    run = parallel.in_process(Pipeline.from_names(DEFAULT_STAGES))
-    return list(_processed(articles_from_jsonl(stream, IngestReport()), run, IngestReport()))
+    return list(process_stream(io.StringIO("\n".join(r.line for r in records))))
 
 
 def assign(articles: Sequence[Article], clusterer: Clusterer | None = None) -> dict[str, str]:

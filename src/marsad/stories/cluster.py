@@ -231,11 +231,8 @@ class Clusterer:
             group.sort(key=lambda key: (-best[key].score, key[1]))
             for rank, key in enumerate(group, 1):
                 ranks[key] = (rank, len(group))
-        passing = [
-            (self._excess(f, c, ranks[key][0]), key)
-            for key, c in best.items()
-            if self._excess(f, c, ranks[key][0]) >= 0
-        ]
+        excess = {key: self._excess(f, c, ranks[key][0]) for key, c in best.items()}
+        passing = [(e, key) for key, e in excess.items() if e >= 0]
         if not passing:
             why = LinkExplanation("founder", candidates=len(ids))
             return StoryLink(f.article_id, story_id_for(f.article_id), why), []
