@@ -341,9 +341,13 @@ cli.add_command(serve_command)
 def eval_stories(part: str) -> None:
     """Same-story grouping on real English and Arabic reports grouped by hand: pairwise
     and B-cubed precision/recall/F1 per language pair (JSON)."""
+    from tqdm import tqdm
+
     from marsad.eval.stories import evaluate_stories
 
-    click.echo(json.dumps(evaluate_stories(part), indent=2))
+    with tqdm(unit=" articles", desc=f"stories {part}", disable=None, file=sys.stderr) as bar:
+        report = evaluate_stories(part, progress=bar.update)
+    click.echo(json.dumps(report, indent=2))
 
 
 @eval_group.command("ner")

@@ -21,7 +21,7 @@ from __future__ import annotations
 import io
 import json
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
@@ -67,9 +67,16 @@ def split(records: Iterable[DevRecord], part: str) -> list[DevRecord]:
     return [r for r in records if held_out(r.id) == (part == "held-out")]
 
 
-def process(records: Sequence[DevRecord]) -> list[Article]:
-    """The records through the full pipeline, ids kept."""
-    return list(process_stream(io.StringIO("\n".join(r.line for r in records))))
+def process(
+    records: Sequence[DevRecord], progress: Callable[[int], object] | None = None
+) -> list[Article]:
+    """The records through the full pipeline, ids kept; ``progress(1)`` after each."""
+    out = []
+    for article in process_stream(io.StringIO("\n".join(r.line for r in records))):
+        out.append(article)
+        if progress:
+            progress(1)
+    return out
 
 
 def assign(articles: Sequence[Article], clusterer: Clusterer | None = None) -> dict[str, str]:
@@ -81,11 +88,14 @@ def assign(articles: Sequence[Article], clusterer: Clusterer | None = None) -> d
 
 
 def evaluate_stories(
-    part: str = "held-out", clusterer: Clusterer | None = None, path: Path = DEV_FILE
+    part: str = "held-out",
+    clusterer: Clusterer | None = None,
+    path: Path = DEV_FILE,
+    progress: Callable[[int], object] | None = None,
 ) -> dict[str, Any]:
     """Figures for ``part`` of the dev set; ``baseline`` is every article alone."""
     records = split(load(path), part)
-    got = assign(process(records), clusterer)
+    got = assign(process(records, progress), clusterer)
     alone = score(records, {r.id: r.id for r in records})
     return {
         "part": part,
