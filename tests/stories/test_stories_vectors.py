@@ -75,3 +75,13 @@ def test_vectors_lookups_stay_in_the_date_window() -> None:
     assert months_near(None, 3) == ["undated"]
     assert shard_of("2024-03-15", "ar") == "2024-03_ar" and shard_of(None, None) == "undated_xx"
     assert SAVE_EVERY > 200  # a batch of 200 does not rewrite a month's file by itself
+
+
+def test_vectors_an_unwritable_graph_folder_never_fails_an_ingest(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    Path(f"{db}-vectors").write_text("a file where the folder would be")
+    with SQLiteStore(db) as store:
+        add(store, _batch("x", "2024-02-10"))
+        assert _near(store, "x", "2024-02-10")[0] == "x00000000000000"
+    with SQLiteStore(db) as store:  # the graph is rebuilt from the table
+        assert _near(store, "x", "2024-02-10")[0] == "x00000000000000"

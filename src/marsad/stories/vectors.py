@@ -201,12 +201,16 @@ class VectorShards:
         shard.unsaved = 0
         if self.folder is None or shard.graph is None:
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
-        old = [p for p in self.folder.glob(f"{name}.*.usearch")]
         final = self.folder / f"{name}.{shard.seq}.usearch"
         tmp = final.with_suffix(".tmp")
-        shard.graph.save(str(tmp))
-        os.replace(tmp, final)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            old = list(self.folder.glob(f"{name}.*.usearch"))
+            shard.graph.save(str(tmp))
+            os.replace(tmp, final)
+        except OSError as exc:  # only a cache: the next open catches up from the table
+            log.warning("could not write story vector graph %s: %s", final, exc)
+            return
         for path in old:
             if path != final:
                 path.unlink(missing_ok=True)
