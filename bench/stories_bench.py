@@ -69,7 +69,7 @@ from marsad.types import Article, Mention
 REPO = Path(__file__).resolve().parents[1]
 DIM = 384
 ENTITY_POOL = 5000
-DAYS = 730
+DAYS = 730  # --days: fewer days make each month's graphs as full as a bigger store's
 # Squared weights of the embedding directions, from E5 cosines on the seeds.
 W_NEWS, W_LANG, W_NOISE = 0.77, 0.05, 0.13
 
@@ -152,7 +152,9 @@ def _background_vectors(langs: list[str], nrng: np.random.Generator) -> np.ndarr
     return (v / np.linalg.norm(v, axis=1, keepdims=True)).astype(np.float16)
 
 
-def fill_background(store: SQLiteStore, size: int, rng: random.Random) -> tuple[float, float]:
+def fill_background(
+    store: SQLiteStore, size: int, rng: random.Random, days: int = DAYS
+) -> tuple[float, float]:
     """Write ``size`` stored articles straight into the index tables, then build the
     nearest-neighbour graphs from them; return the seconds of each."""
     conn = store.conn
@@ -174,7 +176,7 @@ def fill_background(store: SQLiteStore, size: int, rng: random.Random) -> tuple[
             aid = f"bg{seq:08d}"
             lang = langs[j]
             ents = sorted(_zipf_entities(rng, rng.randint(3, 12), weights))
-            day = _day(rng.randrange(DAYS))
+            day = _day(rng.randrange(days))
             doc = json.dumps({"entities": ents, "places": [], "dates": [day], "numbers": [],
                               "speakers": [], "has_entities": True})  # fmt: skip
             feats.append((aid, lang, None, day, doc, sigs[j].tobytes(), f"[{aid}|{lang}]",
@@ -231,7 +233,7 @@ def _edit(text: str, rng: random.Random) -> str:
 
 
 def planted(
-    n: int, pools: dict[str, list[str]], rng: random.Random
+    n: int, pools: dict[str, list[str]], rng: random.Random, days: int = DAYS
 ) -> list[tuple[Article, str, str | None]]:
     """(article, true story key, true duplicate_of), originals before their relatives."""
     weights = [1.0 / (i + 1) for i in range(ENTITY_POOL)]
@@ -241,7 +243,7 @@ def planted(
         lang = "en" if rng.random() < 0.6 else "ar"
         other = "ar" if lang == "en" else "en"
         story = f"p{i}"
-        day = rng.randrange(DAYS)
+        day = rng.randrange(days)
         ents = _zipf_entities(rng, rng.randint(3, 8), weights) | {f"R{i}a", f"R{i}b"}
         text = "\n\n".join(rng.sample(pools[lang], rng.randint(4, 8)))
         original = _article(f"o{i}", story, lang, text, ents, _day(day))
@@ -276,13 +278,13 @@ def _pairs(groups: dict[str, set[str]]) -> set[tuple[str, str]]:
     return {(a, b) for g in groups.values() for a in g for b in g if a < b}
 
 
-def run_one(size: int, queries: int, data: Path) -> dict[str, object]:
+def run_one(size: int, queries: int, data: Path, days: int = DAYS) -> dict[str, object]:
     rng = random.Random(size)
     ar, en = paragraphs(data)
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bench.db"
         store = SQLiteStore(db)
-        fill_s, graphs_s = fill_background(store, size, rng)
+        fill_s, graphs_s = fill_background(store, size, rng, days)
         index = store.story_index()
         clusterer = Clusterer(TopicEmbedder())
         costs = []
@@ -290,7 +292,7 @@ def run_one(size: int, queries: int, data: Path) -> dict[str, object]:
         truth_dup: set[tuple[str, str]] = set()
         got_dup: set[tuple[str, str]] = set()
         got_story: dict[str, str] = {}
-        for article, story, dup in planted(queries, {"ar": ar, "en": en}, rng):
+        for article, story, dup in planted(queries, {"ar": ar, "en": en}, rng, days):
             t0 = time.perf_counter()
             writes: StoryWrites = clusterer.assign([article], index)
             cur = store.conn.cursor()
@@ -391,21 +393,28 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results")
+    parser.add_argument(
+        "--days", type=int, default=DAYS,
+        help="days the stored articles are spread over (fewer: fuller monthly graphs)",
+    )  # fmt: skip
+    parser.add_argument("--label", help="result file suffix (default: the size)")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one is not None:
-        print(json.dumps(run_one(args.one, args.queries, args.data)))
+        print(json.dumps(run_one(args.one, args.queries, args.data, args.days)))
         return
     for size in (int(s) for s in args.sizes.split(",")):
         # A fresh process per size, so that peak memory is that size's own.
         done = subprocess.run(
             [sys.executable, __file__, "--one", str(size), "--queries", str(args.queries),
-             "--data", str(args.data)],
+             "--data", str(args.data), "--days", str(args.days)],
             stdout=subprocess.PIPE, text=True, check=True,
         )  # fmt: skip
         result = json.loads(done.stdout)
         print(json.dumps(result, indent=2))
+        result["days"] = args.days
         label = f"{size // 1000}k" if size < 1_000_000 else f"{size // 1_000_000}m"
+        label += f"-{args.label}" if args.label else ""
         (args.out / f"stories-{label}.json").write_text(json.dumps(result, indent=2) + "\n")
 
 
