@@ -27,8 +27,8 @@ def _old_store(path: Path) -> None:
             (aid, outlet, emb),
         )
         conn.execute(
-            "INSERT INTO story_links VALUES (?, 's-1', 'story', NULL, NULL, '{\"kind\":\"story\"}')",
-            (aid,),
+            "INSERT INTO story_links VALUES (?, 's-1', 'story', NULL, NULL, ?)",
+            (aid, '{"kind":"story"}'),
         )
     conn.execute("INSERT INTO stories VALUES ('s-1', 'a1', '2024-03-02', '2024-03-02', 3, 3)")
     conn.commit()
