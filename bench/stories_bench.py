@@ -12,7 +12,8 @@ What is real and what is synthetic (also written into each result):
   would take hours at 100k). Their entity ids are drawn with Zipf weights from 5,000 ids
   (a few, like ISIS, are in a large share of articles, as in a real feed), their days from
   two years, their MinHash signatures are random (unrelated texts overlap by ~0), their
-  embeddings are left to be computed when a candidate pair needs them, as in the store.
+  embeddings synthetic like the planted ones (each its own story direction); the
+  nearest-neighbour graphs (one per month) are built from them before timing starts.
 - **Planted articles** are built from real paragraphs: English from the seeds, the
   article-extraction benchmark bodies and PLOVER English sentences; Arabic from the seeds
   and PLOVER Arabic sentences. Each ``original`` has 4-8 paragraphs and 5-10 entity ids (two
@@ -30,8 +31,10 @@ What is real and what is synthetic (also written into each result):
   model, not E5 itself.
 
 Cost is the wall time of ``Clusterer.assign`` for one article plus writing its rows in
-a transaction, median and 95th percentile over the planted articles. Peak memory is the
-process's maximum RSS, each size measured in a fresh process.
+a transaction and catching the graphs up after the commit, median and 95th percentile
+over the planted articles. Memory: the resident set after the planted articles (what
+assigning needs with this many stored) and the process's peak (the fill included), each
+size measured in a fresh process.
 """
 
 from __future__ import annotations
@@ -44,7 +47,6 @@ import platform
 import random
 import re
 import resource
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -54,18 +56,20 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
+from tqdm import tqdm
 
 from marsad.sample import sample_dir
 from marsad.store import SQLiteStore
 from marsad.stories import minhash
 from marsad.stories.cluster import Clusterer, story_id_for
 from marsad.stories.index import StoryWrites
+from marsad.stories.vectors import shard_of
 from marsad.types import Article, Mention
 
 REPO = Path(__file__).resolve().parents[1]
 DIM = 384
 ENTITY_POOL = 5000
-DAYS = 730
+DAYS = 730  # --days: fewer days make each month's graphs as full as a bigger store's
 # Squared weights of the embedding directions, from E5 cosines on the seeds.
 W_NEWS, W_LANG, W_NOISE = 0.77, 0.05, 0.13
 
@@ -133,42 +137,82 @@ def _day(offset: int) -> str:
     return str(np.datetime64("2022-01-01") + np.timedelta64(offset, "D"))
 
 
-def fill_background(conn: sqlite3.Connection, size: int, rng: random.Random) -> float:
-    """Write ``size`` stored articles straight into the index tables; return seconds."""
+def _background_vectors(langs: list[str], nrng: np.random.Generator) -> np.ndarray:
+    """TopicEmbedder's model, vectorised: news + language + an own story + noise."""
+    emb = TopicEmbedder()
+    n = len(langs)
+    lang = np.stack([emb._unit("lang:" + lang) for lang in langs])
+    story = nrng.standard_normal((n, DIM))
+    story /= np.linalg.norm(story, axis=1, keepdims=True)
+    noise = nrng.standard_normal((n, DIM))
+    noise /= np.linalg.norm(noise, axis=1, keepdims=True)
+    strength = nrng.uniform(0.02, 0.09, (n, 1))
+    v = np.sqrt(W_NEWS) * emb.news + np.sqrt(W_LANG) * lang + np.sqrt(strength) * story
+    v += np.sqrt(W_NOISE) * noise
+    return (v / np.linalg.norm(v, axis=1, keepdims=True)).astype(np.float16)
+
+
+def fill_background(
+    store: SQLiteStore, size: int, rng: random.Random, days: int = DAYS
+) -> tuple[float, float]:
+    """Write ``size`` stored articles straight into the index tables, then build the
+    nearest-neighbour graphs from them; return the seconds of each."""
+    conn = store.conn
     weights = [1.0 / (i + 1) for i in range(ENTITY_POOL)]
     nrng = np.random.default_rng(7)
     start = time.perf_counter()
     chunk = 5000
     keys: dict[str, int] = {}
+    shards: dict[str, list[int]] = {}
+    bar = tqdm(total=size, unit=" articles", desc=f"fill {size}", file=sys.stderr, disable=None)
     for base in range(0, size, chunk):
-        feats, bands, postings, links, stories = [], [], [], [], []
+        feats, bands, postings, links, stories, vectors = [], [], [], [], [], []
         n = min(chunk, size - base)
         sigs = nrng.integers(0, 2**63, size=(n, minhash.NUM_PERM), dtype=np.uint64)
+        langs = ["en" if rng.random() < 0.7 else "ar" for _ in range(n)]
+        embeddings = _background_vectors(langs, nrng)
         for j in range(n):
             seq = base + j + 1
             aid = f"bg{seq:08d}"
-            lang = "en" if rng.random() < 0.7 else "ar"
+            lang = langs[j]
             ents = sorted(_zipf_entities(rng, rng.randint(3, 12), weights))
-            day = _day(rng.randrange(DAYS))
+            day = _day(rng.randrange(days))
             doc = json.dumps({"entities": ents, "places": [], "dates": [day], "numbers": [],
                               "speakers": [], "has_entities": True})  # fmt: skip
-            feats.append((aid, lang, None, day, doc, sigs[j].tobytes(), f"[{aid}|{lang}]", None))
+            feats.append((aid, lang, None, day, doc, sigs[j].tobytes(), f"[{aid}|{lang}]",
+                          embeddings[j].tobytes()))  # fmt: skip
+            vectors.append((seq, aid, shard_of(day, lang)))
+            shard = shards.setdefault(shard_of(day, lang), [0, 0])
+            shard[0], shard[1] = shard[0] + 1, seq
             bands += [(b, aid) for b in minhash.band_keys(sigs[j])]
             for k in [*ents, f"date:{day}"]:
                 postings.append((k, seq, aid))
                 keys[k] = keys.get(k, 0) + 1
             sid = story_id_for(aid)
             links.append((aid, sid, "founder", None, None, '{"kind":"founder"}'))
-            stories.append((sid, aid, day, day, 1, seq))
+            stories.append((sid, aid, day, day, 1, seq, 1))
         with conn:
             conn.executemany("INSERT INTO story_features VALUES (?,?,?,?,?,?,?,?)", feats)
+            conn.executemany("INSERT INTO story_vectors VALUES (?,?,?)", vectors)
             conn.executemany("INSERT INTO story_bands VALUES (?,?)", bands)
             conn.executemany("INSERT INTO story_postings VALUES (?,?,?)", postings)
             conn.executemany("INSERT INTO story_links VALUES (?,?,?,?,?,?)", links)
-            conn.executemany("INSERT INTO stories VALUES (?,?,?,?,?,?)", stories)
+            conn.executemany("INSERT INTO stories VALUES (?,?,?,?,?,?,?)", stories)
+        bar.update(n)
+    bar.close()
     with conn:
         conn.executemany("INSERT INTO story_keys VALUES (?, ?)", list(keys.items()))
-    return time.perf_counter() - start
+        conn.executemany(
+            "INSERT INTO story_shards VALUES (?, ?, ?)",
+            [(name, count, last) for name, (count, last) in shards.items()],
+        )
+    filled = time.perf_counter() - start
+    start = time.perf_counter()
+    graphs = store.story_index().vectors
+    for name in tqdm(sorted(shards), unit=" months", desc="graphs", file=sys.stderr, disable=None):
+        graphs.catch_up([name])
+    graphs.close()  # written beside the database, as an ingest leaves them
+    return filled, time.perf_counter() - start
 
 
 def _article(aid: str, story: str, lang: str, text: str, ents: set[str], day: str) -> Article:
@@ -189,7 +233,7 @@ def _edit(text: str, rng: random.Random) -> str:
 
 
 def planted(
-    n: int, pools: dict[str, list[str]], rng: random.Random
+    n: int, pools: dict[str, list[str]], rng: random.Random, days: int = DAYS
 ) -> list[tuple[Article, str, str | None]]:
     """(article, true story key, true duplicate_of), originals before their relatives."""
     weights = [1.0 / (i + 1) for i in range(ENTITY_POOL)]
@@ -199,7 +243,7 @@ def planted(
         lang = "en" if rng.random() < 0.6 else "ar"
         other = "ar" if lang == "en" else "en"
         story = f"p{i}"
-        day = rng.randrange(DAYS)
+        day = rng.randrange(days)
         ents = _zipf_entities(rng, rng.randint(3, 8), weights) | {f"R{i}a", f"R{i}b"}
         text = "\n\n".join(rng.sample(pools[lang], rng.randint(4, 8)))
         original = _article(f"o{i}", story, lang, text, ents, _day(day))
@@ -234,13 +278,13 @@ def _pairs(groups: dict[str, set[str]]) -> set[tuple[str, str]]:
     return {(a, b) for g in groups.values() for a in g for b in g if a < b}
 
 
-def run_one(size: int, queries: int, data: Path) -> dict[str, object]:
+def run_one(size: int, queries: int, data: Path, days: int = DAYS) -> dict[str, object]:
     rng = random.Random(size)
     ar, en = paragraphs(data)
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bench.db"
         store = SQLiteStore(db)
-        fill_s = fill_background(store.conn, size, rng)
+        fill_s, graphs_s = fill_background(store, size, rng, days)
         index = store.story_index()
         clusterer = Clusterer(TopicEmbedder())
         costs = []
@@ -248,13 +292,14 @@ def run_one(size: int, queries: int, data: Path) -> dict[str, object]:
         truth_dup: set[tuple[str, str]] = set()
         got_dup: set[tuple[str, str]] = set()
         got_story: dict[str, str] = {}
-        for article, story, dup in planted(queries, {"ar": ar, "en": en}, rng):
+        for article, story, dup in planted(queries, {"ar": ar, "en": en}, rng, days):
             t0 = time.perf_counter()
             writes: StoryWrites = clusterer.assign([article], index)
             cur = store.conn.cursor()
             cur.execute("BEGIN IMMEDIATE")
             index.write(cur, writes)
             cur.execute("COMMIT")
+            index.committed()
             costs.append(time.perf_counter() - t0)
             truth_story[article.id] = story
             got_story[article.id] = article.story_id or ""
@@ -263,7 +308,9 @@ def run_one(size: int, queries: int, data: Path) -> dict[str, object]:
             if article.duplicate_of:
                 got_dup.add((article.id, article.duplicate_of))
         db_mib = db.stat().st_size / 2**20
+        rss_after = _rss_mib()
         store.close()
+        graphs_mib = sum(p.stat().st_size for p in db.parent.glob("*-vectors/*")) / 2**20
     true_groups: dict[str, set[str]] = {}
     for aid, s in truth_story.items():
         true_groups.setdefault(s, set()).add(aid)
@@ -288,12 +335,22 @@ def run_one(size: int, queries: int, data: Path) -> dict[str, object]:
         "planted_joined_a_stored_story": wrong_bg,
         "embeddings_computed": clusterer.embedder.calls,  # type: ignore[attr-defined]
         "fill_seconds": round(fill_s, 1),
+        "graph_build_seconds": round(graphs_s, 1),
         "db_mib": round(db_mib, 1),
+        "graphs_mib": round(graphs_mib, 1),
+        "rss_after_queries_mib": round(rss_after, 1),
         "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "background": "written straight into the index tables (no pipeline); see docstring",
         "embeddings": "synthetic, calibrated to E5 cosines on the seeds; see docstring",
         "machine": f"{platform.machine()}, 2 cores shared, Python {platform.python_version()}",
     }
+
+
+def _rss_mib() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
 
 
 def _by_kind(true_groups: dict[str, set[str]], got: dict[str, str]) -> dict[str, float]:
@@ -336,21 +393,28 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results")
+    parser.add_argument(
+        "--days", type=int, default=DAYS,
+        help="days the stored articles are spread over (fewer: fuller monthly graphs)",
+    )  # fmt: skip
+    parser.add_argument("--label", help="result file suffix (default: the size)")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one is not None:
-        print(json.dumps(run_one(args.one, args.queries, args.data)))
+        print(json.dumps(run_one(args.one, args.queries, args.data, args.days)))
         return
     for size in (int(s) for s in args.sizes.split(",")):
         # A fresh process per size, so that peak memory is that size's own.
         done = subprocess.run(
             [sys.executable, __file__, "--one", str(size), "--queries", str(args.queries),
-             "--data", str(args.data)],
-            capture_output=True, text=True, check=True,
+             "--data", str(args.data), "--days", str(args.days)],
+            stdout=subprocess.PIPE, text=True, check=True,
         )  # fmt: skip
         result = json.loads(done.stdout)
         print(json.dumps(result, indent=2))
+        result["days"] = args.days
         label = f"{size // 1000}k" if size < 1_000_000 else f"{size // 1_000_000}m"
+        label += f"-{args.label}" if args.label else ""
         (args.out / f"stories-{label}.json").write_text(json.dumps(result, indent=2) + "\n")
 
 

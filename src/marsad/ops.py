@@ -235,6 +235,20 @@ def _clean_article(line: bytes, source: str, *, first: bool) -> Article | InputE
     )
 
 
+def process_stream(
+    stream: IO[bytes],
+    *,
+    options: ReadOptions | None = None,
+    pipeline: Pipeline | None = None,
+    report: IngestReport | None = None,
+    stages: Sequence[str] = DEFAULT_STAGES,
+) -> Iterator[Article]:
+    """JSON Lines of clean text through the pipeline, in order (no stories)."""
+    pipeline = pipeline or Pipeline.from_names(stages)
+    report = report if report is not None else IngestReport()
+    return _processed(articles_from_jsonl(stream, options), parallel.in_process(pipeline), report)
+
+
 def extract_stream(
     stream: IO[bytes],
     *,
@@ -243,10 +257,8 @@ def extract_stream(
     report: IngestReport | None = None,
     stages: Sequence[str] = DEFAULT_STAGES,
 ) -> Iterator[dict[str, object]]:
-    pipeline = pipeline or Pipeline.from_names(stages)
-    report = report if report is not None else IngestReport()
     yield from _with_stories(
-        _processed(articles_from_jsonl(stream, options), parallel.in_process(pipeline), report)
+        process_stream(stream, options=options, pipeline=pipeline, report=report, stages=stages)
     )
 
 

@@ -116,3 +116,35 @@ def test_cli_killed_ingest_leaves_no_article_without_its_story(tmp_path: Path) -
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     assert _orphans(db) == (N, 0)
+
+
+def test_cli_story_old_id_shows_the_merged_story_and_says_so(  # type: ignore[no-untyped-def]
+    marsad, tmp_path: Path
+) -> None:
+    from story_builder import merged_store
+
+    ids = merged_store(tmp_path / "marsad.db")
+    done = marsad("story", ids.second)
+    assert f"{ids.second} was merged into {ids.first}" in done.stderr
+    assert done.stdout.startswith(ids.first) and "3 article(s)" in done.stdout
+    page = json.loads(marsad("story", ids.second, "--json").stdout)
+    assert page["redirected_from"] == ids.second and page["story"]["id"] == ids.first
+
+
+def test_cli_stories_lists_latest_first_with_the_total(  # type: ignore[no-untyped-def]
+    marsad, tmp_path: Path
+) -> None:
+    from story_builder import add, article, words
+
+    from marsad.store import SQLiteStore
+
+    with SQLiteStore(tmp_path / "marsad.db") as store:
+        for ident, day in [("old0000000000001", "2023-01-01"), ("new0000000000001", "2024-01-01"),
+                           ("und0000000000001", None)]:  # fmt: skip
+            add(store, [article(ident, words(ident[:3], 12), day, ident[:3])])
+    done = marsad("stories", "--limit", "2")
+    assert "stories 1-2 of 3" in done.stderr
+    lines = [line for line in done.stdout.splitlines() if line.startswith("s-")]
+    assert [line.split()[1] for line in lines] == ["2024-01-01", "2023-01-01"]
+    rest = marsad("stories", "--limit", "2", "--offset", "2").stdout
+    assert [line.split()[1] for line in rest.splitlines() if line.startswith("s-")] == ["undated"]

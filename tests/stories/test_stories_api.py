@@ -8,8 +8,9 @@ import marsad.stories as stories
 
 EXPECTED = [
     "ClusterConfig", "Clusterer", "E5Embedder", "Embedder", "LinkExplanation", "MemoryIndex",
-    "Report", "StoryArticle", "StoryEvent", "StoryIndex", "StoryLink", "StoryPage", "StoryQuote",
-    "StoryTables", "StoryView", "StoryWrites", "list_stories", "story_id_for", "story_page",
+    "Report", "StoryArticle", "StoryEvent", "StoryIndex", "StoryLink", "StoryListing",
+    "StoryPage", "StoryQuote", "StoryTables", "StoryView", "StoryWrites", "list_stories",
+    "story_id_for", "story_listing", "story_page",
 ]  # fmt: skip
 
 

@@ -10,6 +10,7 @@ from sqlite_dump import dump
 from marsad.store import SQLiteStore
 from marsad.stories.cluster import Clusterer
 from marsad.stories.embed import Embedder
+from marsad.stories.features import article_features
 from marsad.stories.sqlite_index import SQLiteStoryIndex
 from marsad.types import Article
 
@@ -64,16 +65,17 @@ def test_store_adding_again_changes_nothing(
         assert dump(tmp_path / "s.db") == before
 
 
-def test_store_candidates_come_back_with_lazy_embeddings(
+def test_store_every_article_is_a_nearest_neighbour_candidate(
     tmp_path: Path, seeds: dict[str, Article], e5: Embedder
 ) -> None:
     with SQLiteStore(tmp_path / "s.db") as store:
         _add(store, [seeds["000"]], e5)
         index = store.story_index()
-        assert index.features([seeds["000"].id])[seeds["000"].id].embedding is None
-        _add(store, [seeds["001"]], e5)  # needs 000's embedding, stored by this batch
         f = index.features([seeds["000"].id])[seeds["000"].id]
         assert f.embedding is not None and f.embedding.shape == (384,)
+        # Its translation finds it through the graph, whatever the entities say.
+        translation = e5.embed([article_features(seeds["001"]).lead])[0]
+        assert seeds["000"].id in index.nearest(translation, seeds["001"].published, 5)
 
 
 def test_store_backfill_gives_old_articles_their_stories(

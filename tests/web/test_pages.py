@@ -128,9 +128,9 @@ def test_stories_unclustered_articles_are_stories_of_their_own(tmp_path, lang: s
     article = _article(lang, ident="0123456789abcdef")
     with open_store(tmp_path / "m.db") as store:
         store.add([article])
-        listed = listed_stories(store, 50, 0)
-        assert [s.id for s in listed] == [article.id]
-        assert listed_stories(store, 50, 50) == []
+        listed, total = listed_stories(store, 50, 0)
+        assert [s.id for s in listed] == [article.id] and total == 1
+        assert listed_stories(store, 50, 50) == ([], 1)
         view = story_view(store, article.id)
         assert view is not None and [p.article.id for p in view.panels] == [article.id]
         assert [g.heading for g in view.events] == ["PROTEST", "COERCE"]

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import RedirectResponse
 
 from marsad.api.deps import get_store
 from marsad.api.errors import READ_ERRORS, ApiError, declared
@@ -38,6 +39,9 @@ from marsad.types import Article
 router = APIRouter(prefix="/api", responses=READ_ERRORS)
 NOT_FOUND = declared(404)
 NO_STORIES = declared(501)
+MERGED: dict[int | str, dict[str, Any]] = {
+    301: {"description": "The story was merged into another: Location is its address."}
+}
 StoreDep = Annotated[Store, Depends(get_store)]
 
 
@@ -257,7 +261,11 @@ def _story_json(view: Any) -> dict[str, Any]:
     return data
 
 
-@router.get("/stories", summary="Stories, latest first", responses=NO_STORIES)
+@router.get(
+    "/stories",
+    summary="Stories by their latest article's date, newest first; undated last",
+    responses=NO_STORIES,
+)
 def list_stories(
     store: StoreDep,
     since: Day = None,
@@ -266,17 +274,27 @@ def list_stories(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    views = _story_views()
-    items = [_story_json(v) for v in views.list_stories(store, since, lang, entity, limit, offset)]
-    return {"limit": limit, "offset": offset, "items": items}
+    listing = _story_views().story_listing(store, since, lang, entity, limit, offset)
+    items = [_story_json(v) for v in listing.stories]
+    return {"limit": limit, "offset": offset, "total": listing.total, "items": items}
 
 
 @router.get(
     "/stories/{story_id}",
     summary="One story: its articles, merged events and quotes",
-    responses={**NOT_FOUND, **NO_STORIES},
+    description="The id of a story since merged into another answers 301 with the new "
+    "story's address in Location and its id in the X-Merged-Into header.",
+    response_model=None,
+    responses={**MERGED, **NOT_FOUND, **NO_STORIES},
 )
-def get_story(story_id: str, store: StoreDep) -> dict[str, Any]:
+def get_story(
+    request: Request, story_id: str, store: StoreDep
+) -> dict[str, Any] | RedirectResponse:
+    new_id = store.story_index().redirect(story_id)
+    if new_id is not None:
+        response = RedirectResponse(str(request.url_for("get_story", story_id=new_id)), 301)
+        response.headers["X-Merged-Into"] = new_id
+        return response
     page = _story_views().story_page(store, story_id)
     if page is None:
         raise ApiError(404, f"no story {story_id!r}; GET /api/stories lists the ids")

@@ -337,6 +337,26 @@ cli.add_command(serve_command)
 cli.add_command(train_group)
 
 
+@eval_group.command("stories")
+@click.option(
+    "--part",
+    type=click.Choice(["held-out", "tune", "all"]),
+    default="held-out",
+    show_default=True,
+    help="Part of the dev set: held-out (fixed by a hash of the record id), tune or all.",
+)
+def eval_stories(part: str) -> None:
+    """Same-story grouping on real English and Arabic reports grouped by hand: pairwise
+    and B-cubed precision/recall/F1 per language pair (JSON)."""
+    from tqdm import tqdm
+
+    from marsad.eval.stories import evaluate_stories
+
+    with tqdm(unit=" articles", desc=f"stories {part}", disable=None, file=sys.stderr) as bar:
+        report = evaluate_stories(part, progress=bar.update)
+    click.echo(json.dumps(report, indent=2))
+
+
 @eval_group.command("ner")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--lang", type=click.Choice(["en", "ar"]), required=True)

@@ -15,7 +15,7 @@ from marsad import ops
 from marsad.cli.options import db_option
 from marsad.store import open_store
 from marsad.stories.merge import Report
-from marsad.stories.views import StoryPage, StoryView, list_stories, story_page
+from marsad.stories.views import StoryPage, StoryView, story_listing, story_page
 
 
 @click.command("stories")
@@ -24,6 +24,7 @@ from marsad.stories.views import StoryPage, StoryView, list_stories, story_page
 @click.option("--lang", help="Only stories with an article in this language (ar, en …).")
 @click.option("--entity", help="Only stories naming this entity id (see `marsad entities`).")
 @click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True)
+@click.option("--offset", type=click.IntRange(0), default=0, help="Skip this many stories.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per story.")
 @click.option(
     "--backfill",
@@ -36,23 +37,31 @@ def stories_command(
     lang: str | None,
     entity: str | None,
     limit: int,
+    offset: int,
     as_json: bool,
     backfill: bool,
 ) -> None:
-    """List stories, latest first, with their articles side by side."""
+    """List stories by their latest article's date, newest first (undated last), with
+    their articles side by side."""
     _require_db(db)
     with open_store(db) as store:
         if backfill:
             with tqdm(unit=" articles", desc="stories", disable=None, file=sys.stderr) as bar:
                 done = ops.backfill_stories(store, bar.update)
             click.echo(f"gave stories to {done} article(s)", err=True)
-        views = list_stories(store, since=since, lang=lang, entity=entity, limit=limit)
+        listing = story_listing(store, since, lang, entity, limit, offset)
+    views = listing.stories
     if as_json:
         for view in views:
             click.echo(json.dumps(_story_json(view), ensure_ascii=False))
         return
     if not views:
-        click.echo("no stories match")
+        click.echo(f"no stories match ({listing.total} in all)")
+    else:
+        click.echo(
+            f"stories {offset + 1}-{offset + len(views)} of {listing.total}, latest first",
+            err=True,
+        )
     for view in views:
         click.echo(story_heading(view))
         for a in view.articles:
@@ -74,6 +83,11 @@ def story_command(story_id: str, db: str, as_json: bool) -> None:
         page = story_page(store, story_id)
     if page is None:
         raise click.ClickException(f"no story {story_id!r} in {db}; `marsad stories` lists them")
+    if page.redirected_from:
+        click.echo(
+            f"story {page.redirected_from} was merged into {page.story.id}; showing that",
+            err=True,
+        )
     if as_json:
         click.echo(json.dumps(_page_json(page), ensure_ascii=False, indent=2))
     else:
@@ -82,9 +96,17 @@ def story_command(story_id: str, db: str, as_json: bool) -> None:
 
 def story_heading(view: StoryView) -> str:
     return (
-        f"{view.id}  {view.date or 'undated'}  {len(view.articles)} article(s)  "
+        f"{view.id}  {_days(view)}  {len(view.articles)} article(s)  "
         f"{'+'.join(view.languages) or '?'}  {view.independent_sources} independent source(s)"
     )
+
+
+def _days(view: StoryView) -> str:
+    if not view.date:
+        return "undated"
+    if view.last_date and view.last_date != view.date:
+        return f"{view.date}..{view.last_date}"
+    return view.date
 
 
 def story_text(page: StoryPage) -> str:
@@ -132,6 +154,7 @@ def _story_json(view: StoryView) -> dict[str, Any]:
 
 def _page_json(page: StoryPage) -> dict[str, Any]:
     return {
+        "redirected_from": page.redirected_from,
         "story": _story_json(page.story),
         "events": [asdict(e) for e in page.events],
         "quotes": [asdict(q) for q in page.quotes],

@@ -54,6 +54,7 @@ class SQLiteStore:
         """``prepare=False`` skips migrations and index catch-up: for the many short-lived
         connections of a server that prepared the store once when it started."""
         self.path = str(path)
+        self._stories: SQLiteStoryIndex | None = None
         try:
             # One store per user (or per API request), used by one thread at a time; a web
             # server opens, uses and closes it on different worker threads.
@@ -101,7 +102,9 @@ class SQLiteStore:
             cur.execute("COMMIT")
         except BaseException:
             cur.execute("ROLLBACK")
+            self.story_index().rolled_back()
             raise
+        self.story_index().committed()
         return results
 
     def _add_one(
@@ -302,9 +305,14 @@ class SQLiteStore:
         return fact_queries.place_counts(self.conn)
 
     def story_index(self) -> SQLiteStoryIndex:
-        from marsad.stories.sqlite_index import SQLiteStoryIndex
+        if self._stories is None:
+            from marsad.stories.sqlite_index import SQLiteStoryIndex
 
-        return SQLiteStoryIndex(self.conn)
+            # The nearest-neighbour graphs live beside the file, like its -wal and -shm.
+            memory = self.path in ("", ":memory:") or self.path.startswith("file::memory:")
+            folder = None if memory else Path(self.path + "-vectors")
+            self._stories = SQLiteStoryIndex(self.conn, folder)
+        return self._stories
 
     def search_rows(self, plan: SearchPlan) -> SearchRows:
         from marsad.search.sqlite import run
@@ -317,6 +325,8 @@ class SQLiteStore:
         return entity_ids_named(self.conn, keys)
 
     def close(self) -> None:
+        if self._stories is not None:
+            self._stories.close()
         self.conn.close()
 
     def __enter__(self) -> SQLiteStore:
@@ -349,7 +359,9 @@ class SQLiteStore:
             cur.execute("COMMIT")
         except BaseException:
             cur.execute("ROLLBACK")
+            self.story_index().rolled_back()
             raise
+        self.story_index().committed()
 
 
 def _most_first(rows: Iterable[tuple[str | None, int]]) -> dict[str, int]:

@@ -13,7 +13,15 @@ from marsad.stories.embed import E5Embedder, Embedder
 from marsad.stories.explain import LinkExplanation
 from marsad.stories.index import MemoryIndex, StoryIndex, StoryLink, StoryTables, StoryWrites
 from marsad.stories.merge import Report, StoryEvent, StoryQuote
-from marsad.stories.views import StoryArticle, StoryPage, StoryView, list_stories, story_page
+from marsad.stories.views import (
+    StoryArticle,
+    StoryListing,
+    StoryPage,
+    StoryView,
+    list_stories,
+    story_listing,
+    story_page,
+)
 
 __all__ = [
     "ClusterConfig",
@@ -27,6 +35,7 @@ __all__ = [
     "StoryEvent",
     "StoryIndex",
     "StoryLink",
+    "StoryListing",
     "StoryPage",
     "StoryQuote",
     "StoryTables",
@@ -34,5 +43,6 @@ __all__ = [
     "StoryWrites",
     "list_stories",
     "story_id_for",
+    "story_listing",
     "story_page",
 ]

@@ -6,21 +6,22 @@ Decisions, in order:
 1. **Duplicate.** An article whose shingles overlap a candidate's (found by LSH bands) by
    ``duplicate_overlap`` or more is a copy: ``duplicate_of`` names the first of the copies,
    and it joins that article's story.
-2. **Story.** Candidates are articles sharing the new article's rarest entity ids or its
-   publication day (a capped number per key). Multilingual embeddings score same-language
-   pairs higher than the two language versions of one story, so candidates are ranked by
-   cosine within each language separately: a candidate in the same language must pass
-   an absolute floor, one in another language must be the best of its language and pass a
-   lower floor. Both need shared entities (or, for articles without names, a shared date or
-   numbers) and publication days no more than a few days apart.
-3. **New story** otherwise, with id ``s-`` + hash of this founding article's id.
+2. **Story.** Every article is embedded (multilingual E5, title and lead). Candidates are
+   its nearest embeddings in its date window, in every language (an approximate-nearest-
+   neighbour index), plus articles sharing its rarest entity ids or its publication day (a
+   capped number per key). Each candidate scores its cosine, plus a little for shared
+   entities and numbers, minus a little per day apart and for a missing date; more than
+   ``max_days_apart`` days apart rules it out. Multilingual embeddings score same-language
+   pairs higher than the two language versions of one story, so the floors differ: a
+   candidate story in the article's language must reach ``same_lang_cosine``, one in
+   another language ``cross_lang_cosine`` and be the best story of that language.
+3. **Merge.** When another candidate story passes its floor by ``merge_margin`` too, the
+   article proves the two are one: the weaker is merged into the story it joins, and its
+   id redirects there.
+4. **New story** otherwise, with id ``s-`` + hash of this founding article's id.
 
-Embeddings cost about 0.1 s an article on two cores, more than the rest of clustering, so
-they are computed only for articles that pass the cheap tests with some candidate, and
-kept for later comparisons.
-
-A story keeps its id as articles arrive; two stories are never merged after the fact, so
-ids already exported never change.
+Thresholds were set on the tuning part of a dev set of real reports (``marsad.eval.stories``,
+``docs/stories.md``), never on its held-out part.
 """
 
 from __future__ import annotations
@@ -34,7 +35,13 @@ import numpy as np
 
 from marsad.stories.embed import Embedder, default_embedder
 from marsad.stories.explain import LinkExplanation
-from marsad.stories.features import ArticleFeatures, Shared, article_features, compare
+from marsad.stories.features import (
+    ArticleFeatures,
+    Shared,
+    article_features,
+    compare,
+    days_apart,
+)
 from marsad.stories.index import LayeredIndex, MemoryIndex, StoryIndex, StoryLink, StoryWrites
 from marsad.types import Article
 
@@ -46,21 +53,34 @@ class ClusterConfig:
     # Shingle Jaccard of copies: a short wire item with other page chrome and a few edited
     # words falls to 0.75 (bench); two different reports stay under 0.2 (seeds).
     duplicate_overlap: float = 0.7
-    same_lang_cosine: float = 0.88  # seeds: different stories of one outlet reach 0.86
-    # Seeds: the two versions of one story score 0.82; an Arabic report of other events
-    # scores 0.80 with the English one (the bench twins score 0.77-0.80).
-    cross_lang_cosine: float = 0.805
-    min_entities: int = 3
-    min_entity_jaccard: float = 0.35  # seeds: 0.6 for one story, under 0.3 for others
-    bare_margin: float = 0.04  # added to the floors when an article has no names
+    # Floors on the score (cosine + bonuses - costs), per language pair; set on the dev
+    # set's tuning part (docs/stories.md).
+    same_lang_cosine: float = 0.88
+    cross_lang_cosine: float = 0.80
+    entity_weight: float = 0.05  # times the entity Jaccard
+    number_weight: float = 0.01  # per shared number, at most three
+    day_cost: float = 0.02  # per day apart
+    undated_cost: float = 0.02  # when either article has no publication day
+    merge_margin: float = 0.03
     max_days_apart: int = 3
-    per_key: int = 50  # candidates taken per entity id or day, latest first
-    max_candidates: int = 200
-    max_ranked: int = 40  # plausible candidates embedded and ranked, most shared first
+    neighbours: int = 20  # nearest embeddings taken per month shard
+    # The nearest embeddings are the main candidates; entity ids and days add a few that
+    # the graph may miss (a terse translation), rarest key first.
+    per_key: int = 10  # candidates taken per entity id or day, latest first
+    max_candidates: int = 40
+    max_ranked: int = 60  # candidates scored, nearest first
 
 
 def story_id_for(founder: str) -> str:
     return "s-" + hashlib.sha256(founder.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass(slots=True)
+class _Candidate:
+    features: ArticleFeatures
+    story: str
+    shared: Shared
+    score: float
 
 
 class Clusterer:
@@ -87,7 +107,7 @@ class Clusterer:
         for article in articles:
             link = known.get(article.id)
             if link is not None:
-                article.story_id = link.story_id
+                article.story_id = index.resolve(link.story_id)
                 article.duplicate_of = link.duplicate_of or article.duplicate_of
             elif article.id in fresh_ids:
                 repeats.append(article)
@@ -97,27 +117,50 @@ class Clusterer:
         writes = StoryWrites()
         pending = MemoryIndex()
         layered = LayeredIndex(index, pending)
-        for article in fresh:
-            features = article_features(article)
-            link = self._decide(features, layered, pending, writes)
-            article.story_id = link.story_id
+        features = [article_features(a) for a in fresh]
+        # One call for the batch (E5 is faster on many leads at once), leaving out likely
+        # copies: they need no vector, their original stands for them. An article that
+        # shares a band without being a copy is embedded on its own in _decide.
+        seen: set[int] = set()
+        likely_copies: set[str] = set()
+        for f in features:
+            if seen.intersection(f.bands) or index.band_matches(f.bands):
+                likely_copies.add(f.article_id)
+            seen.update(f.bands)
+        to_embed = [f for f in features if f.article_id not in likely_copies]
+        for f, vector in zip(to_embed, self._vectors([f.lead for f in to_embed]), strict=True):
+            f.embedding = vector
+        for f in features:
+            link, merged = self._decide(f, layered, pending, writes)
+            pending.apply(StoryWrites([f], [link], merges=merged))
+            writes.features.append(f)
+            writes.links.append(link)
+            writes.merges.extend(merged)
+        # Merges decided later in the batch move earlier articles of it too.
+        for article, link in zip(fresh, writes.links, strict=True):
+            article.story_id = layered.resolve(link.story_id)
             if link.duplicate_of:
                 article.duplicate_of = link.duplicate_of
-            pending.apply(StoryWrites([features], [link]))
-            writes.features.append(features)
-            writes.links.append(link)
         for article in repeats:
             first = pending.links([article.id])[article.id]
-            article.story_id, article.duplicate_of = first.story_id, first.duplicate_of
+            article.story_id = layered.resolve(first.story_id)
+            article.duplicate_of = first.duplicate_of
         return writes
+
+    def _vectors(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32)
+        return np.asarray(self.embedder.embed(texts), dtype=np.float32)
 
     def _decide(
         self, f: ArticleFeatures, index: StoryIndex, pending: MemoryIndex, writes: StoryWrites
-    ) -> StoryLink:
+    ) -> tuple[StoryLink, list[tuple[str, str]]]:
         near = index.band_matches(f.bands) - {f.article_id}
         duplicate = self._duplicate(f, near, index)
         if duplicate is not None:
-            return duplicate
+            return duplicate, []
+        if f.embedding is None:
+            f.embedding = self._vectors([f.lead])[0]
         candidates = self._candidates(f, index) | near
         return self._story(f, candidates, index, pending, writes)
 
@@ -132,16 +175,21 @@ class Clusterer:
         link = index.links([best])[best]
         original = link.duplicate_of or best
         why = LinkExplanation("duplicate", original, overlap=round(overlap, 3))
-        return StoryLink(f.article_id, link.story_id, why, duplicate_of=original)
+        return StoryLink(f.article_id, index.resolve(link.story_id), why, duplicate_of=original)
 
     def _candidates(self, f: ArticleFeatures, index: StoryIndex) -> set[str]:
-        counts = index.key_counts(f.index_keys())
+        cfg = self.config
         found: set[str] = set()
+        if f.embedding is not None:
+            found.update(index.nearest(f.embedding, f.date, cfg.neighbours))
+        counts = index.key_counts(f.index_keys())
+        keyed: set[str] = set()
         # Rarest keys first: a shared local person says more than a shared "ISIS".
         for key in sorted((k for k, n in counts.items() if n), key=lambda k: (counts[k], k)):
-            found.update(index.postings(key, self.config.per_key))
-            if len(found) >= self.config.max_candidates:
+            keyed.update(index.postings(key, cfg.per_key))
+            if len(keyed) >= cfg.max_candidates:
                 break
+        found |= keyed
         found.discard(f.article_id)
         return found
 
@@ -152,92 +200,103 @@ class Clusterer:
         index: StoryIndex,
         pending: MemoryIndex,
         writes: StoryWrites,
-    ) -> StoryLink:
+    ) -> tuple[StoryLink, list[tuple[str, str]]]:
+        cfg = self.config
         links = index.links(ids)
         # Copies would crowd the ranking with one text; their original stands for them.
         feats = [
-            c for i, c in index.features(ids).items() if i in links and not links[i].duplicate_of
+            c
+            for i, c in index.features(ids).items()
+            if i in links and not links[i].duplicate_of and self._in_window(f, c)
         ]
-        shared = {c.article_id: compare(f, c) for c in feats}
-        plausible = sorted(
-            (c for c in feats if self._margin(f, c, shared[c.article_id]) is not None),
-            key=lambda c: (-shared[c.article_id].entity_jaccard, -shared[c.article_id].numbers,
-                           c.article_id),
-        )[: self.config.max_ranked]  # fmt: skip
-        if not plausible:
-            why = LinkExplanation("founder", candidates=len(ids))
-            return StoryLink(f.article_id, story_id_for(f.article_id), why)
-        self._embed([f, *plausible], pending, writes)
-        shared = {c.article_id: compare(f, c) for c in plausible}
-        ranks: dict[str, tuple[int, int]] = {}
-        for lang in {c.lang for c in plausible}:
-            group = sorted(
-                (c for c in plausible if c.lang == lang),
-                key=lambda c: (-(shared[c.article_id].cosine or 0.0), c.article_id),
-            )
-            for rank, c in enumerate(group, 1):
-                ranks[c.article_id] = (rank, len(group))
-        passing = [c for c in plausible if self._close(f, c, shared[c.article_id], ranks)]
+        self._embed(feats, pending, writes)
+        scored = sorted(
+            (self._candidate(f, c, index.resolve(links[c.article_id].story_id)) for c in feats),
+            key=lambda c: (-c.score, c.features.article_id),
+        )[: cfg.max_ranked]
+        # A story's standing in one language is the mean score of its candidate articles
+        # of that language (average linkage): one close report of a neighbouring story
+        # must not pull the whole story in. Its best article explains the link.
+        members: dict[tuple[str, str], list[_Candidate]] = {}
+        for c in scored:
+            members.setdefault((c.features.lang or "", c.story), []).append(c)
+        best = {
+            key: _Candidate(group[0].features, group[0].story, group[0].shared,
+                            sum(c.score for c in group) / len(group))
+            for key, group in members.items()
+        }  # fmt: skip
+        ranks: dict[tuple[str, str], tuple[int, int]] = {}
+        for lang in {lang for lang, _ in best}:
+            group = [key for key in best if key[0] == lang]
+            group.sort(key=lambda key: (-best[key].score, key[1]))
+            for rank, key in enumerate(group, 1):
+                ranks[key] = (rank, len(group))
+        excess = {key: self._excess(f, c, ranks[key][0]) for key, c in best.items()}
+        passing = [(e, key) for key, e in excess.items() if e >= 0]
         if not passing:
             why = LinkExplanation("founder", candidates=len(ids))
-            return StoryLink(f.article_id, story_id_for(f.article_id), why)
-        best = max(
-            passing,
-            key=lambda c: (shared[c.article_id].entity_jaccard + (shared[c.article_id].cosine or 0),
-                           c.article_id),
-        )  # fmt: skip
-        s = shared[best.article_id]
-        rank, ranked = ranks[best.article_id]
+            return StoryLink(f.article_id, story_id_for(f.article_id), why), []
+        passing.sort(key=lambda item: (-item[0], item[1]))
+        top_key = passing[0][1]
+        story = top_key[1]
+        # Only a dated article can prove two stories one: an undated one is close to every
+        # report of a recurring event (the same air base struck in 2018 and 2020).
+        merged = sorted(
+            {key[1] for excess, key in passing if excess >= cfg.merge_margin} - {story}
+            if f.date
+            else set()
+        )
+        c = best[top_key]
+        rank, ranked = ranks[top_key]
         why = LinkExplanation(
             "story",
-            best.article_id,
-            entities=s.entities,
-            dates=s.dates,
-            numbers=s.numbers,
-            speakers=s.speakers,
-            cosine=round(s.cosine or 0.0, 3),
+            c.features.article_id,
+            entities=c.shared.entities,
+            dates=c.shared.dates,
+            numbers=c.shared.numbers,
+            speakers=c.shared.speakers,
+            cosine=round(c.shared.cosine or 0.0, 3),
             rank=rank,
             ranked=ranked,
-            ranked_lang=best.lang or "unknown",
+            ranked_lang=c.features.lang or "unknown",
             candidates=len(ids),
+            merged=tuple(merged),
         )
-        return StoryLink(f.article_id, links[best.article_id].story_id, why)
+        return StoryLink(f.article_id, story, why), [(old, story) for old in merged]
 
-    def _margin(self, f: ArticleFeatures, c: ArticleFeatures, s: Shared) -> float | None:
-        """None when ``c`` cannot be the same story whatever the embeddings say; else what
-        to add to the cosine floor (more for articles without recognised names)."""
+    def _in_window(self, f: ArticleFeatures, c: ArticleFeatures) -> bool:
+        days = days_apart(f.date, c.date)
+        return days is None or days <= self.config.max_days_apart
+
+    def _candidate(self, f: ArticleFeatures, c: ArticleFeatures, story: str) -> _Candidate:
         cfg = self.config
-        if s.days_apart is not None and s.days_apart > cfg.max_days_apart:
-            return None
-        if f.has_entities and c.has_entities:
-            if s.entities < cfg.min_entities or s.entity_jaccard < cfg.min_entity_jaccard:
-                return None
-            return 0.0
-        if not s.dates and s.numbers < 2:
-            return None
-        return cfg.bare_margin
+        s = compare(f, c)
+        score = (s.cosine or 0.0) + cfg.entity_weight * s.entity_jaccard
+        score += cfg.number_weight * min(s.numbers, 3)
+        if s.days_apart is None:
+            score -= cfg.undated_cost
+        else:
+            score -= cfg.day_cost * s.days_apart
+        return _Candidate(c, story, s, score)
 
-    def _close(
-        self, f: ArticleFeatures, c: ArticleFeatures, s: Shared, ranks: dict[str, tuple[int, int]]
-    ) -> bool:
-        margin = self._margin(f, c, s)
-        if margin is None or s.cosine is None:
-            return False
-        if f.lang == c.lang:
-            return s.cosine >= self.config.same_lang_cosine + margin
-        return ranks[c.article_id][0] == 1 and s.cosine >= self.config.cross_lang_cosine + margin
+    def _excess(self, f: ArticleFeatures, c: _Candidate, rank: int) -> float:
+        """How far the candidate story passes its floor (negative: it does not)."""
+        if c.features.lang == f.lang:
+            return c.score - self.config.same_lang_cosine
+        if rank != 1:  # only the best story of another language can be this one
+            return -1.0
+        return c.score - self.config.cross_lang_cosine
 
     def _embed(
         self, features: list[ArticleFeatures], pending: MemoryIndex, writes: StoryWrites
     ) -> None:
-        """Embed the leads that have no vector yet (``features[0]`` is the article being
-        assigned), and remember the stored ones' vectors for writing."""
+        """Embed the stored candidates that have no vector yet (stored before every
+        article was embedded), and remember them for writing."""
         missing = [f for f in features if f.embedding is None]
         if not missing:
             return
-        vectors = np.asarray(self.embedder.embed([f.lead for f in missing]), dtype=np.float32)
-        # Articles of this batch (and the one being assigned) are written whole later.
-        new_here = {f.article_id for f in writes.features} | {features[0].article_id}
+        vectors = self._vectors([f.lead for f in missing])
+        new_here = {f.article_id for f in writes.features}  # written whole with the batch
         for f, vector in zip(missing, vectors, strict=True):
             f.embedding = vector
             pending.set_embedding(f.article_id, vector)

@@ -24,10 +24,11 @@ class LinkExplanation:
     speakers: int = 0
     overlap: float | None = None  # shingle Jaccard, for duplicates
     cosine: float | None = None
-    rank: int | None = None  # of the matched article among candidates of its language
+    rank: int | None = None  # of the matched story among candidate stories of its language
     ranked: int | None = None
     ranked_lang: str | None = None
     candidates: int = 0  # how many the index offered
+    merged: tuple[str, ...] = field(default_factory=tuple)  # stories this link proved one
 
     def text(self) -> str:
         if self.kind == "founder":
@@ -49,6 +50,8 @@ class LinkExplanation:
             parts.append(
                 f"embedding {self.cosine:.2f} rank {self.rank} of {self.ranked} {self.ranked_lang}"
             )
+        if self.merged:
+            parts.append(f"merged {', '.join(self.merged)} into this story")
         return ", ".join(parts)
 
     def to_json(self) -> str:
@@ -62,4 +65,5 @@ class LinkExplanation:
     def from_json(cls, document: str) -> LinkExplanation:
         data = json.loads(document)
         data["dates"] = tuple(data.get("dates", ()))
+        data["merged"] = tuple(data.get("merged", ()))
         return cls(**data)

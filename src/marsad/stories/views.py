@@ -41,9 +41,10 @@ class StoryArticle:
 @dataclass(slots=True)
 class StoryView:
     id: str
-    date: str | None  # inferred from any article that has one
+    date: str | None  # the earliest publication day of its articles
     articles: list[StoryArticle] = field(default_factory=list)
     independent_sources: int = 0
+    last_date: str | None = None  # the latest publication day: what listings order by
 
     @property
     def languages(self) -> list[str]:
@@ -55,6 +56,18 @@ class StoryPage:
     story: StoryView
     events: list[StoryEvent]
     quotes: list[StoryQuote]
+    # The id asked for, when it named a story since merged into this one.
+    redirected_from: str | None = None
+
+
+@dataclass(slots=True)
+class StoryListing:
+    """One page of stories and how many match in all."""
+
+    stories: list[StoryView]
+    total: int
+    limit: int
+    offset: int
 
 
 def list_stories(
@@ -65,8 +78,9 @@ def list_stories(
     limit: int = 50,
     offset: int = 0,
 ) -> list[StoryView]:
-    """Stories whose latest article arrived last first; ``since`` an ISO day, ``lang`` a
-    language one of its articles is in, ``entity`` an entity id one of them names."""
+    """Stories by their latest article's date, newest first (then more articles, more
+    independent sources; undated stories last); ``since`` an ISO day, ``lang`` a language
+    one of its articles is in, ``entity`` an entity id one of them names."""
     check_iso_date("since", since)
     tables = store.story_index()
     return [
@@ -75,14 +89,34 @@ def list_stories(
     ]
 
 
+def story_listing(
+    store: Store,
+    since: str | None = None,
+    lang: str | None = None,
+    entity: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> StoryListing:
+    """``list_stories`` with the number of stories that match in all, for paging."""
+    total = store.story_index().count_stories(since, lang, entity)
+    return StoryListing(
+        list_stories(store, since, lang, entity, limit, offset), total, limit, offset
+    )
+
+
 def story_page(store: Store, story_id: str, embedder: Embedder | None = None) -> StoryPage | None:
-    """One story (id or unique prefix of 6+ characters), or None."""
-    row = store.story_index().story(story_id)
+    """One story (id or unique prefix of 6+ characters), or None. The id of a story since
+    merged into another gives that one, with ``redirected_from`` set."""
+    tables = store.story_index()
+    row = tables.story(story_id)
     if row is None:
         return None
     members = _articles(store, row.id)
     articles = [a for a, _ in members]
-    return StoryPage(_view(row, members), merge_events(articles), merge_quotes(articles, embedder))
+    moved = story_id if tables.redirect(story_id) else None
+    return StoryPage(
+        _view(row, members), merge_events(articles), merge_quotes(articles, embedder), moved
+    )
 
 
 def _articles(store: Store, story_id: str) -> list[tuple[Article, LinkExplanation]]:
@@ -104,6 +138,7 @@ def _view(row: StoryRow, members: list[tuple[Article, LinkExplanation]]) -> Stor
             for a, why in members
         ],
         independent_sources=independent_sources(articles),
+        last_date=row.last_date,
     )
 
 

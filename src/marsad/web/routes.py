@@ -14,7 +14,7 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import FileResponse, Response
+from fastapi.responses import FileResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
 
@@ -106,14 +106,18 @@ def home(request: Request, store: StoreDep) -> Response:
         context["results"] = find(store, facets)
     else:
         first = (facets.page - 1) * STORIES_PER_PAGE
-        stories = listed_stories(store, STORIES_PER_PAGE + 1, first)
-        context["stories"] = stories[:STORIES_PER_PAGE]
-        context["more"] = len(stories) > STORIES_PER_PAGE
+        context["stories"], context["total_stories"] = listed_stories(
+            store, STORIES_PER_PAGE, first
+        )
+        context["pages"] = max(1, -(-context["total_stories"] // STORIES_PER_PAGE))
     return render(request, "index.html", context)
 
 
 @router.get("/stories/{story_id}")
 def story(request: Request, story_id: str, store: StoreDep) -> Response:
+    new_id = store.story_index().redirect(story_id)
+    if new_id is not None:  # merged into another story since: its page is the story now
+        return RedirectResponse(str(request.url_for("story", story_id=new_id)), 301)
     view = pages.story_view(store, story_id)
     if view is None:
         return not_found(request, f"story {story_id}")

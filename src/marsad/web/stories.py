@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from marsad.store import Store
-from marsad.stories.views import list_stories
+from marsad.stories.views import story_listing
 from marsad.types import Article
 from marsad.web.labels import text_dir
 
@@ -64,14 +64,15 @@ def display_title(article: Article, words: int = 12) -> str:
     return " ".join(first[:words]) + (" …" if len(first) > words else "")
 
 
-def listed_stories(store: Store, limit: int, offset: int) -> list[StorySummary]:
-    """One page of stories as ``marsad.stories`` lists them (latest first); a store whose
-    articles were never clustered lists each article as its own story instead."""
-    views = list_stories(store, limit=limit, offset=offset)
-    never_clustered = not views and (offset == 0 or not list_stories(store, limit=1))
-    if never_clustered:
-        return group_stories(store.iter_articles())[offset : offset + limit]
-    return [
+def listed_stories(store: Store, limit: int, offset: int) -> tuple[list[StorySummary], int]:
+    """One page of stories as ``marsad.stories`` lists them (latest article first,
+    undated last) and how many there are; a store whose articles were never clustered
+    lists each article as its own story instead."""
+    listing = story_listing(store, limit=limit, offset=offset)
+    if not listing.total:
+        grouped = group_stories(store.iter_articles())
+        return grouped[offset : offset + limit], len(grouped)
+    summaries = [
         StorySummary(
             v.id,
             [
@@ -80,8 +81,9 @@ def listed_stories(store: Store, limit: int, offset: int) -> list[StorySummary]:
                 if not a.duplicate_of
             ],
         )
-        for v in views
+        for v in listing.stories
     ]
+    return summaries, listing.total
 
 
 def story_key(article: Article) -> str:

@@ -1,0 +1,216 @@
+"""Nearest neighbours among stored article embeddings: usearch HNSW graphs, one per month
+and language.
+
+Why this shape:
+
+- **Shards by month of publication and language.** Reports of one story are days apart,
+  so an article's neighbours are looked up in the months its date window touches (and in
+  the undated shards), never in the whole store: the cost of a lookup and the memory it
+  needs follow one month's news, not the size of the store. E5 puts any two texts of one
+  language closer than most translations, so one graph for all languages would fill an
+  article's nearest neighbours with its own language; each language has its own graph
+  and gives its own nearest.
+- **SQLite is the truth, the graphs are caches.** Embeddings are stored in the batch's
+  transaction (``story_features.embedding``, numbered by ``story_vectors.seq``); a graph
+  file records the last ``seq`` it holds in its name. A graph that lags behind the table
+  (a kill after the commit, another process' ingest) is caught up from it on its next use;
+  one ahead of it (the database restored from an older copy) is rebuilt. Files are written
+  under a new name and renamed, so a reader never sees half a file.
+- **usearch, 8-bit.** Measured against hnswlib and usearch float16 on 40,000 vectors
+  (``bench/ann_choice.py``): as fast as hnswlib to build and query, a third of its file
+  size, and a saved graph opens memory-mapped in milliseconds. The cosines that decide are
+  recomputed from the stored float16 vectors; the graph only proposes candidates.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+UNDATED = "undated"
+_LOADED = 6  # graphs kept open; a month's graph is ~0.5 KiB per article, memory-mapped
+# Vectors added to a graph before its file is rewritten. The file is only a cache (the
+# table is caught up from on open), so rewriting it after every batch would buy nothing.
+SAVE_EVERY = 2000
+
+
+def shard_of(day: str | None, lang: str | None) -> str:
+    """``2024-03_en``: the month of publication (or ``undated``) and the language."""
+    return f"{day[:7] if day else UNDATED}_{lang or 'xx'}"
+
+
+def months_near(day: str | None, days: int) -> list[str]:
+    """The months (shard prefixes) an article published on ``day`` can have same-story
+    neighbours in: those its date window touches, and the undated ones."""
+    if not day:
+        return [UNDATED]
+    start = date.fromisoformat(day)
+    months = {(start + timedelta(days=d)).isoformat()[:7] for d in range(-days, days + 1)}
+    return [*sorted(months), UNDATED]
+
+
+def _new_graph(ndim: int) -> Any:
+    from usearch.index import Index  # lazy: only clustering needs it
+
+    return Index(ndim=ndim, metric="cos", dtype="i8", connectivity=16,
+                 expansion_add=128, expansion_search=128)  # fmt: skip
+
+
+@dataclass(slots=True)
+class _Shard:
+    graph: Any  # None until its first vector says how many dimensions it has
+    seq: int  # last story_vectors.seq in the graph
+    mutable: bool  # False while memory-mapped from its file
+    unsaved: int = 0  # vectors added since the file was written
+
+
+class VectorShards:
+    """The graphs of one store. ``folder=None`` keeps them in memory only (a store in
+    ``:memory:``, tests)."""
+
+    def __init__(self, conn: sqlite3.Connection, folder: Path | None) -> None:
+        self.conn, self.folder = conn, folder
+        self._open: OrderedDict[str, _Shard] = OrderedDict()
+
+    def nearest(self, vector: np.ndarray, shards: Sequence[str], k: int) -> list[str]:
+        """Up to ``k`` article ids nearest ``vector`` in each of ``shards``."""
+        keys: list[int] = []
+        for name in shards:
+            shard = self._shard(name)
+            if shard is None or shard.graph is None or len(shard.graph) == 0:
+                continue
+            found = shard.graph.search(np.asarray(vector, dtype=np.float32), k)
+            keys.extend(int(key) for key in np.atleast_1d(found.keys))
+        if not keys:
+            return []
+        marks = ",".join("?" * len(keys))
+        rows = self.conn.execute(
+            f"SELECT seq, article_id FROM story_vectors WHERE seq IN ({marks})", keys
+        ).fetchall()
+        by_seq = dict(rows)
+        return [by_seq[key] for key in keys if key in by_seq]
+
+    def committed(self, shards: Sequence[str]) -> None:
+        """After a commit: catch the graphs of ``shards`` up with the table, and rewrite
+        the files of those far enough ahead of them."""
+        for name in shards:
+            self._shard(name)
+        for name, shard in self._open.items():
+            if shard.unsaved >= SAVE_EVERY:
+                self._write(name, shard)
+
+    def catch_up(self, shards: Sequence[str]) -> None:
+        """Bring ``shards`` up to date with the table now (a store filled by other means)."""
+        for name in shards:
+            self._shard(name)
+
+    def close(self) -> None:
+        """Write every graph that has vectors its file lacks."""
+        for name, shard in self._open.items():
+            if shard.unsaved:
+                self._write(name, shard)
+        self._open.clear()
+
+    # -- loading and catching up ----------------------------------------------------------
+
+    def _shard(self, name: str) -> _Shard | None:
+        row = self.conn.execute(
+            "SELECT last_seq FROM story_shards WHERE shard = ?", (name,)
+        ).fetchone()
+        last = int(row[0]) if row else 0
+        shard = self._open.get(name)
+        if shard is None:
+            if not last:
+                return None
+            shard = self._load(name, last)
+            self._open[name] = shard
+            self._evict()
+        self._open.move_to_end(name)
+        if shard.seq > last:  # the graph knows vectors the table does not: rebuild it
+            shard = self._open[name] = _Shard(None, 0, True, unsaved=1)
+        if shard.seq < last:
+            self._catch_up(name, shard, last)
+        return shard
+
+    def _load(self, name: str, last: int) -> _Shard:
+        path = self._file(name)
+        if path is not None:
+            from usearch.index import Index
+
+            seq = int(path.stem.rsplit(".", 1)[1])
+            try:
+                if seq == last:  # up to date: read it in place
+                    return _Shard(Index.restore(str(path), view=True), seq, False)
+                if seq < last:
+                    return _Shard(Index.restore(str(path)), seq, True)
+            except (RuntimeError, ValueError) as exc:  # unreadable: rebuilt from the table
+                log.warning("rebuilding story vector shard %s: %s", name, exc)
+        return _Shard(None, 0, True)
+
+    def _catch_up(self, name: str, shard: _Shard, last: int) -> None:
+        if not shard.mutable:
+            assert self.folder is not None  # only files are memory-mapped
+            from usearch.index import Index
+
+            shard.graph = Index.restore(str(self._file(name)))
+            shard.mutable = True
+        rows = self.conn.execute(
+            "SELECT v.seq, f.embedding FROM story_vectors v JOIN story_features f"
+            " ON f.article_id = v.article_id WHERE v.shard = ? AND v.seq > ? AND v.seq <= ?"
+            " ORDER BY v.seq",
+            (name, shard.seq, last),
+        ).fetchall()
+        if rows:
+            keys = np.array([r[0] for r in rows], dtype=np.uint64)
+            vectors = np.stack([np.frombuffer(r[1], dtype=np.float16) for r in rows])
+            if shard.graph is None:
+                shard.graph = _new_graph(vectors.shape[1])
+            shard.graph.add(keys, vectors.astype(np.float32))
+        shard.unsaved += len(rows)
+        shard.seq = last
+
+    def _evict(self) -> None:
+        while len(self._open) > _LOADED:
+            name, shard = self._open.popitem(last=False)
+            if shard.unsaved:
+                self._write(name, shard)
+
+    # -- files ------------------------------------------------------------------------------
+
+    def _file(self, name: str) -> Path | None:
+        """The newest graph file of a shard: ``<shard>.<last seq>.usearch``."""
+        if self.folder is None or not self.folder.is_dir():
+            return None
+        found = sorted(
+            self.folder.glob(f"{name}.*.usearch"), key=lambda p: int(p.stem.rsplit(".", 1)[1])
+        )
+        return found[-1] if found else None
+
+    def _write(self, name: str, shard: _Shard) -> None:
+        shard.unsaved = 0
+        if self.folder is None or shard.graph is None:
+            return
+        final = self.folder / f"{name}.{shard.seq}.usearch"
+        tmp = final.with_suffix(".tmp")
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            old = list(self.folder.glob(f"{name}.*.usearch"))
+            shard.graph.save(str(tmp))
+            os.replace(tmp, final)
+        except OSError as exc:  # only a cache: the next open catches up from the table
+            log.warning("could not write story vector graph %s: %s", final, exc)
+            return
+        for path in old:
+            if path != final:
+                path.unlink(missing_ok=True)
