@@ -2,7 +2,7 @@
 
 import pytest
 
-from marsad.entities.recognize.model_words import arabic_form, arabic_words
+from marsad.entities.recognize.model_words import arabic_form, arabic_words, glued_prefix
 
 
 @pytest.mark.parametrize(
@@ -26,3 +26,19 @@ def test_model_words_offsets_cover_words_and_marks() -> None:
     assert [text[s:e] for s, e in arabic_words(text)] == [
         "قال", "الرئيس", "(", "د", ".", "ب", ".", "أ", ")", "إنّ",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("word", "name"),
+    [
+        ("بالحسكة", "الحسكة"),
+        ("وَالحكومة", "الحكومة"),
+        ("وبالحسكة", "الحسكة"),
+        ("وليد", "وليد"),  # a name that begins with the conjunction's letter
+        ("واشنطن", "واشنطن"),
+        ("فلسطين", "فلسطين"),
+        ("وبيروت", "وبيروت"),  # no article: the gazetteer, not the model, finds the cut
+    ],
+)
+def test_model_words_names_start_after_a_clitic_glued_to_the_article(word: str, name: str) -> None:
+    assert word[glued_prefix(word) :] == name

@@ -82,7 +82,7 @@ def test_events_seeds_evidence_holds_trigger(seed_events: dict[str, Article]) ->
     for article in seed_events.values():
         for e in article.events:
             assert e.start <= (e.trigger_start or e.start) <= (e.trigger_end or e.end) <= e.end
-            assert e.backend == "rules+typer"
+            assert e.backend == "rules"
 
 
 def test_events_seed_003_one_meeting_is_one_consult(seed_events: dict[str, Article]) -> None:

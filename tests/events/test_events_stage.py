@@ -116,7 +116,7 @@ def test_stage_registered_with_contract() -> None:
     stage = _REGISTRY["events"]()
     assert stage.requires == ("text", "sentences", "mentions", "lang", "dates")
     assert stage.assigns == ("events",)
-    assert stage.backend == "rules+typer"
+    assert stage.backend == "rules"
 
 
 @pytest.mark.parametrize(

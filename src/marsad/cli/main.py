@@ -401,7 +401,8 @@ def eval_geo(path: Path, limit: int | None, no_recogniser: bool) -> None:
     multiple=True,
     help="Parts of the fixed split by record id to score (default: held-out, then tune).",
 )
-def eval_events(data_dir: Path, limit: int | None, part: tuple[str, ...]) -> None:
+@click.option("--typer", is_flag=True, help="Type events with the learned typer (E5 + rules).")
+def eval_events(data_dir: Path, limit: int | None, part: tuple[str, ...], typer: bool) -> None:
     """Per-type precision, recall and F1 of the events stage (PLOVER gold, English and Arabic).
 
     DATA_DIR holds plover_gsr_en/ and plover_gsr_ar/ (or is one of them). The held-out
@@ -409,8 +410,11 @@ def eval_events(data_dir: Path, limit: int | None, part: tuple[str, ...]) -> Non
     the tune part trained the event-type heads, so its figures are fitted.
     """
     from marsad.eval.events import evaluate_events
+    from marsad.events.stage import EventsStage
 
-    report = {p: evaluate_events(data_dir, limit, part=p) for p in part or ("held-out", "tune")}
+    stage = EventsStage(typer=typer)
+    parts = part or ("held-out", "tune")
+    report = {p: evaluate_events(data_dir, limit, stage=stage, part=p) for p in parts}
     click.echo(json.dumps(report, indent=2, ensure_ascii=False))
 
 

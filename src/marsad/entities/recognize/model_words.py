@@ -41,3 +41,20 @@ def arabic_form(word: str) -> tuple[str, str]:
     elif norm[:1] in _PREPOSITIONS and norm[1:3] == "ال" and len(norm) >= 5:
         norm = norm[1:]
     return folded, norm
+
+
+_GLUED_BEFORE_ARTICLE = re.compile("^(?:[وف]?[بكل](?=ال)|[وف](?=ال))")
+_MARK = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640\u06d6-\u06ed]")
+
+
+def glued_prefix(word: str) -> int:
+    """How many leading characters of ``word`` are a conjunction or preposition glued to
+    the article: "والحكومة", "بالحسكة", "وبالحسكة" → the name starts at "ال". The model
+    reads whole words, so its names start there; the gazetteer's start after the clitic.
+    Only before the article: "وليد", "واشنطن" and "فلسطين" begin with the same letters."""
+    letters = [(i, ch) for i, ch in enumerate(word) if not _MARK.match(ch)]
+    bare = "".join(ch for _, ch in letters)
+    match = _GLUED_BEFORE_ARTICLE.match(bare)
+    if match is None or len(bare) - match.end() < 4:
+        return 0
+    return letters[match.end()][0]

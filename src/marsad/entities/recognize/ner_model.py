@@ -18,7 +18,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from marsad.entities.recognize.model_words import arabic_form, arabic_words
+from marsad.entities.recognize.model_words import arabic_form, arabic_words, glued_prefix
 from marsad.entities.recognize.spans import Candidate
 from marsad.errors import PipelineError
 
@@ -97,7 +97,12 @@ class NerModel:
         doc = make_arabic_doc(nlp.vocab, [text[s:e] for s, e in spans])
         for _, proc in nlp.pipeline:
             doc = proc(doc)
-        return _candidates(doc, lambda i, j: (spans[i][0], spans[j - 1][1]), by_token=True)
+
+        def place(i: int, j: int) -> tuple[int, int]:
+            start = spans[i][0]
+            return start + glued_prefix(text[start : spans[i][1]]), spans[j - 1][1]
+
+        return _candidates(doc, place, by_token=True)
 
 
 def _candidates(doc: Any, place: Any, by_token: bool = False) -> list[Candidate]:

@@ -146,15 +146,29 @@ def _arabic_candidates(
     # A KB name as long as the model's or holding it ("قوات سوريا الديمقراطية" around
     # "سوريا", "سجن الحسكة" the model calls a place) wins: it knows the type and the id.
     entries = [k for k in kept if k.source == "kb"]
-    leading = [replace(c, priority=5) for c in model if not any(k.contains(c) for k in entries)]
-    spans = {(c.start, c.end) for c in [*leading, *kept]}
     titled = [c for c in rules if c.label == "PER" and c.role_start is not None]
+    # A person the KB knows or the patterns found after a title is exact; the model's
+    # span around it often takes the title in too ("الدكتور عبد الكريم عمر").
+    exact = [c for c in [*entries, *titled] if c.label == "PER"]
+    leading = [
+        replace(c, priority=5)
+        for c in model
+        if not any(_covers(k, c) for k in entries)
+        and not (c.label == "PER" and any(c.contains(p) and c.length > p.length for p in exact))
+    ]
+    spans = {(c.start, c.end) for c in [*leading, *kept]}
     people = [text[c.start : c.end] for c in [*leading, *kept, *titled] if c.label == "PER"]
     # "جيا كرد" after "بدران جيا كرد": a family name alone, as the rules propagate it.
     surnames = {" ".join(p.split()[k:]) for p in people for k in range(1, len(p.split()))}
     again = [c for c in rules if c.label == "PER" and text[c.start : c.end] in surnames]
     confirmed = [c for c in rules if (c.start, c.end) in spans]
     return [*leading, *kept, *confirmed, *titled, *again]
+
+
+def _covers(kb: Candidate, model: Candidate) -> bool:
+    """The KB name holds the model's, or is it but for a glued clitic the model kept
+    ("ومخيم الهول" against the KB's "مخيم الهول")."""
+    return kb.contains(model) or (kb.end == model.end and 0 < kb.start - model.start <= 2)
 
 
 def _people_by_given_name(model: list[Candidate], people: list[Candidate]) -> list[Candidate]:
