@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from marsad.entities.recognize.lexicon import EnglishLexicon, english_lexicon
 from marsad.entities.recognize.spans import STATISTICAL, Candidate
 from marsad.entities.recognize.tokens import Token, joined
@@ -48,8 +50,6 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _stop_word(word: str) -> bool:
     """A capitalised function word alone ("Moreover", "However") is no name; an acronym
     ("US", "IT") may be."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
     return not word.isupper() and word.casefold() in STOP_WORDS
 
 
