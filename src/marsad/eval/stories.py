@@ -1,7 +1,7 @@
 """How well articles are grouped into stories, on real reports grouped by hand.
 
 The dev set (``tests/stories/data/news_dev.jsonl``, described in its README) holds English
-and Arabic reports of 15 stories from 67 outlets, with near-neighbour stories as hard
+and Arabic reports of 45 stories from about 200 outlets, with near-neighbour stories as hard
 negatives. Each record goes through the full pipeline (the ``extract`` path: clean text,
 its title, outlet and date as hints), then through ``Clusterer.assign`` over an index in
 memory, in file order.
