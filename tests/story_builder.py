@@ -47,7 +47,7 @@ def words(tag: str, n: int, *, order: str = "") -> str:
 
 
 def bridged(tag: str) -> tuple[str, str, str]:
-    """Texts of two stories sharing ten words with two of their own each (cosine ~0.87,
+    """Texts of two stories sharing ten words with two of their own each (cosine ~0.83,
     under the same-language floor) and of a report naming all of them (~0.93 with each)."""
     return (
         f"{words(tag, 10)} {words(tag + 'a', 2)}",

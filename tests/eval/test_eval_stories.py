@@ -9,11 +9,13 @@ import pytest
 
 from marsad.eval.stories import DevRecord, evaluate_stories, held_out, load, score, split
 
-# Held-out figures measured: B-cubed F1 0.792 (every article alone: 0.686); ar-en pairwise
-# recall 1.0 at precision 0.545. Floors just under them.
-HELD_OUT_BCUBED_F1 = 0.77
-HELD_OUT_CROSS_RECALL = 0.95
-HELD_OUT_CROSS_PRECISION = 0.5
+# Held-out figures measured with the learned pair model (230-record set, 85 held out):
+# B-cubed F1 0.953 (every article alone: 0.618); ar-en pairwise precision 0.930 at recall
+# 0.909; all pairs 0.919 / 0.908. Floors just under them.
+HELD_OUT_BCUBED_F1 = 0.93
+HELD_OUT_CROSS_RECALL = 0.88
+HELD_OUT_CROSS_PRECISION = 0.9
+HELD_OUT_PRECISION = 0.9
 
 
 def _rec(ident: str, story: str, lang: str) -> DevRecord:
@@ -57,6 +59,7 @@ def test_eval_stories_held_out_floors(held_out_report: dict[str, Any]) -> None:
     cross = held_out_report["ar-en"]["pairwise"]
     assert cross["recall"] >= HELD_OUT_CROSS_RECALL
     assert cross["precision"] >= HELD_OUT_CROSS_PRECISION
+    assert held_out_report["all"]["pairwise"]["precision"] >= HELD_OUT_PRECISION
     bcubed = held_out_report["all"]["bcubed"]["f1"]
     assert bcubed >= HELD_OUT_BCUBED_F1
     assert bcubed > held_out_report["baseline_alone_bcubed_f1"] + 0.05

@@ -96,8 +96,9 @@ def test_stories_a_merge_decided_in_a_batch_moves_its_earlier_articles(tmp_path:
 def test_stories_no_merge_without_a_date_or_far_from_the_floor(
     tmp_path: Path, gap_days: int
 ) -> None:
-    """An undated bridge joins one story and merges nothing; a dated one a day after
-    pays for the day: it still joins one story, but no longer passes the merge margin."""
+    """A bridge that names both stories merges them only when dated the same day: an
+    undated one (a missing date costs, as the pair model learned) or one a day later
+    merges nothing, and the two stories stay apart."""
     text_a, text_b, text_c = bridged("gap")
     a = article("a1", text_a, "2024-03-02", "A")
     b = article("b1", text_b, "2024-03-02", "B")
@@ -107,4 +108,8 @@ def test_stories_no_merge_without_a_date_or_far_from_the_floor(
         add(store, [a, b])
         add(store, [c])
         assert store.conn.execute("SELECT count(*) FROM story_redirects").fetchone() == (0,)
-        assert story_listing(store).total == 2
+        stories = {
+            row[0]: row[1] for row in store.conn.execute("SELECT id, story_id FROM articles")
+        }
+        assert stories["a1"] != stories["b1"]
+        assert story_listing(store).total >= 2

@@ -58,3 +58,17 @@ def train_events_command(data_dir: Path, out: Path | None) -> None:
 
     meta = train_events(data_dir, out=out, progress=click.echo)
     click.echo(json.dumps(meta, indent=2))
+
+
+@train_group.command("stories")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the model (default: inside the package).",
+)
+def train_stories_command(out: Path | None) -> None:
+    """Fit the same-story pair model and its floors on the tuning part of the dev set of
+    real reports (tests/stories/data/news_dev.jsonl); the held-out part is never read."""
+    from marsad.train.stories import train_stories
+
+    click.echo(json.dumps(train_stories(out=out, progress=click.echo), indent=2))

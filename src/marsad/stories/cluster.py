@@ -9,19 +9,19 @@ Decisions, in order:
 2. **Story.** Every article is embedded (multilingual E5, title and lead). Candidates are
    its nearest embeddings in its date window, in every language (an approximate-nearest-
    neighbour index), plus articles sharing its rarest entity ids or its publication day (a
-   capped number per key). Each candidate scores its cosine, plus a little for shared
-   entities and numbers, minus a little per day apart and for a missing date; more than
-   ``max_days_apart`` days apart rules it out. Multilingual embeddings score same-language
-   pairs higher than the two language versions of one story, so the floors differ: a
-   candidate story in the article's language must reach ``same_lang_cosine``, one in
-   another language ``cross_lang_cosine`` and be the best story of that language.
-3. **Merge.** When another candidate story passes its floor by ``merge_margin`` too, the
+   capped number per key); more than ``max_days_apart`` days apart rules one out. Each
+   candidate gets the probability that it reports the same story (``PairModel``: cosine,
+   entities, places, numbers, days apart, scored apart across languages, where E5 runs
+   lower). A candidate story's standing per language is the mean probability of its
+   candidates of that language; it is joined when that reaches the model's ``join`` floor,
+   and a story in another language must also be the best story of that language.
+3. **Merge.** When another candidate story reaches the model's ``merge`` floor too, the
    article proves the two are one: the weaker is merged into the story it joins, and its
    id redirects there.
 4. **New story** otherwise, with id ``s-`` + hash of this founding article's id.
 
-Thresholds were set on the tuning part of a dev set of real reports (``marsad.eval.stories``,
-``docs/stories.md``), never on its held-out part.
+The pair model and its floors are learned on the tuning part of a dev set of real reports
+(``marsad.train.stories``, ``docs/stories.md``), never on its held-out part.
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ from marsad.stories.features import (
     days_apart,
 )
 from marsad.stories.index import LayeredIndex, MemoryIndex, StoryIndex, StoryLink, StoryWrites
+from marsad.stories.pair_model import PairModel, shipped_pair_model
 from marsad.types import Article
 
 log = logging.getLogger(__name__)
@@ -53,15 +54,9 @@ class ClusterConfig:
     # Shingle Jaccard of copies: a short wire item with other page chrome and a few edited
     # words falls to 0.75 (bench); two different reports stay under 0.2 (seeds).
     duplicate_overlap: float = 0.7
-    # Floors on the score (cosine + bonuses - costs), per language pair; set on the dev
-    # set's tuning part (docs/stories.md).
-    same_lang_cosine: float = 0.88
-    cross_lang_cosine: float = 0.80
-    entity_weight: float = 0.05  # times the entity Jaccard
-    number_weight: float = 0.01  # per shared number, at most three
-    day_cost: float = 0.02  # per day apart
-    undated_cost: float = 0.02  # when either article has no publication day
-    merge_margin: float = 0.03
+    # What a pair of articles is worth, and the floors to join and to merge stories: learned
+    # from the dev set's tuning part (``marsad train stories``); None is the shipped model.
+    pair_model: PairModel | None = None
     max_days_apart: int = 3
     neighbours: int = 20  # nearest embeddings taken per month shard
     # The nearest embeddings are the main candidates; entity ids and days add a few that
@@ -89,6 +84,7 @@ class Clusterer:
     def __init__(self, embedder: Embedder | None = None, config: ClusterConfig | None = None):
         self._embedder = embedder
         self.config = config or ClusterConfig()
+        self.pairs = self.config.pair_model or shipped_pair_model()
 
     @property
     def embedder(self) -> Embedder:
@@ -239,10 +235,11 @@ class Clusterer:
         passing.sort(key=lambda item: (-item[0], item[1]))
         top_key = passing[0][1]
         story = top_key[1]
+        merge_excess = self.pairs.merge - self.pairs.join
         # Only a dated article can prove two stories one: an undated one is close to every
         # report of a recurring event (the same air base struck in 2018 and 2020).
         merged = sorted(
-            {key[1] for excess, key in passing if excess >= cfg.merge_margin} - {story}
+            {key[1] for excess, key in passing if excess >= merge_excess} - {story}
             if f.date
             else set()
         )
@@ -256,6 +253,7 @@ class Clusterer:
             numbers=c.shared.numbers,
             speakers=c.shared.speakers,
             cosine=round(c.shared.cosine or 0.0, 3),
+            probability=round(c.score, 3),
             rank=rank,
             ranked=ranked,
             ranked_lang=c.features.lang or "unknown",
@@ -269,23 +267,14 @@ class Clusterer:
         return days is None or days <= self.config.max_days_apart
 
     def _candidate(self, f: ArticleFeatures, c: ArticleFeatures, story: str) -> _Candidate:
-        cfg = self.config
         s = compare(f, c)
-        score = (s.cosine or 0.0) + cfg.entity_weight * s.entity_jaccard
-        score += cfg.number_weight * min(s.numbers, 3)
-        if s.days_apart is None:
-            score -= cfg.undated_cost
-        else:
-            score -= cfg.day_cost * s.days_apart
-        return _Candidate(c, story, s, score)
+        return _Candidate(c, story, s, self.pairs.probability(s, f.lang != c.lang))
 
     def _excess(self, f: ArticleFeatures, c: _Candidate, rank: int) -> float:
-        """How far the candidate story passes its floor (negative: it does not)."""
-        if c.features.lang == f.lang:
-            return c.score - self.config.same_lang_cosine
-        if rank != 1:  # only the best story of another language can be this one
-            return -1.0
-        return c.score - self.config.cross_lang_cosine
+        """How far the candidate story passes the joining floor (negative: it does not)."""
+        if c.features.lang != f.lang and rank != 1:
+            return -1.0  # only the best story of another language can be this one
+        return c.score - self.pairs.join
 
     def _embed(
         self, features: list[ArticleFeatures], pending: MemoryIndex, writes: StoryWrites

@@ -24,6 +24,7 @@ class LinkExplanation:
     speakers: int = 0
     overlap: float | None = None  # shingle Jaccard, for duplicates
     cosine: float | None = None
+    probability: float | None = None  # of the same story, mean over the story's candidates
     rank: int | None = None  # of the matched story among candidate stories of its language
     ranked: int | None = None
     ranked_lang: str | None = None
@@ -50,6 +51,8 @@ class LinkExplanation:
             parts.append(
                 f"embedding {self.cosine:.2f} rank {self.rank} of {self.ranked} {self.ranked_lang}"
             )
+        if self.probability is not None:
+            parts.append(f"same story p={self.probability:.2f}")
         if self.merged:
             parts.append(f"merged {', '.join(self.merged)} into this story")
         return ", ".join(parts)
