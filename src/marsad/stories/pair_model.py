@@ -2,13 +2,14 @@
 
 A logistic model over a few language-independent signals of a pair (``Shared``): the E5
 cosine of their leads (scored apart for pairs across languages, where E5 runs lower), the
-Jaccard and count of their shared entity ids (places included), shared numbers, days between publication days and
-a missing date. Its weights and the two probability floors the clusterer uses are learned
-from the tuning part of the dev set of real reports (``marsad train stories``,
-``marsad.train.stories``) and shipped as ``data/pair_model.json``; the held-out part is
-never read. Hand-set weights (0.05 per entity Jaccard, 0.01 per number, 0.02 per day) fitted
-the tuning part and lost a third of their precision on held-out reports: a fitted model
-says how much each signal is worth and in what units, and is rebuilt when the dev set grows.
+Jaccard and count of their shared entity ids (places included), shared numbers, days
+between publication days and a missing date. Its weights and the two probability floors
+the clusterer uses are learned from the tuning part of the dev set of real reports
+(``marsad train stories``, ``marsad.train.stories``) and shipped as
+``data/pair_model.json``; the held-out part is never read. Hand-set weights (0.05 per
+entity Jaccard, 0.01 per number, 0.02 per day) fitted the tuning part and lost a third of
+their precision on held-out reports: a fitted model says how much each signal is worth
+and in what units, and is rebuilt when the dev set grows.
 """
 
 from __future__ import annotations
