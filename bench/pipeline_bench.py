@@ -56,7 +56,7 @@ def child(code: str, args: list[str], stdin: Path | None) -> dict[str, object]:
     with open(stdin or os.devnull, "rb") as fh:
         done = subprocess.run(
             [sys.executable, "-c", PEAK + code, *args],
-            stdin=fh, stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False,
+            stdin=fh, capture_output=True, check=False,
         )  # fmt: skip
     seconds = time.perf_counter() - start
     stderr = done.stderr.decode("utf-8", "replace")
@@ -117,7 +117,8 @@ def main() -> None:
         "fast_over_full": round(fast["articles_per_second"] / full["articles_per_second"], 2),  # type: ignore[operator]
         "load_average_before": [round(x, 2) for x in load_before],
         "load_average_after": [round(x, 2) for x in os.getloadavg()],
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}",
         "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     }
     print(json.dumps(result, indent=2))

@@ -6,8 +6,8 @@ characters each). Arabic: the Arabic event gold sentences (Asharq Al-Awsat newsw
 regrouped into their source documents (the record id without its ``-N`` sentence
 number), sentences in their original order; the gold keeps only a few sentences of each
 document, so consecutive documents are packed into one article until it holds at least
-``AR_MIN_CHARS`` (the English mean), giving ~320 articles. Nothing is varied. Output: JSON Lines with ``id``, ``text``, ``lang`` for
-``marsad extract -``.
+``AR_MIN_CHARS``, giving ~280 articles. Nothing is varied. Output: JSON Lines with
+``id``, ``text``, ``lang`` for ``marsad extract -``.
 """
 
 from __future__ import annotations
