@@ -95,6 +95,7 @@ def main() -> None:
         corpus = write_jsonl(Path(tmp) / "mixed.jsonl", articles)
         one = write_jsonl(Path(tmp) / "one.jsonl", [english[0]])
         only_en = write_jsonl(Path(tmp) / "en.jsonl", english)
+        first_use = marsad(one)  # may build the derived tables (geo/derived.py)
         startup = marsad(one)
         full = marsad(corpus)
         fast = marsad(corpus, "--fast")
@@ -109,6 +110,7 @@ def main() -> None:
             "arabic": n - len(english),
             "mean_chars": round(sum(len(a["text"]) for a in articles) / max(1, n)),
         },
+        "first_use_one_article_s": first_use["seconds"],
         "startup_one_article_s": startup["seconds"],
         "full": full,
         "fast": fast,

@@ -56,8 +56,8 @@ def cached(name: str, key: str, build: Callable[[], T]) -> T:
     """``build()``'s result, read from the cache when a file for ``key`` is there."""
     path = cache_dir() / f"{name}-{key}.pickle"
     try:
-        with path.open("rb") as fh:
-            value: T = pickle.load(fh)
+        with path.open("rb") as stored:
+            value: T = pickle.load(stored)
         return value
     except FileNotFoundError:
         pass
