@@ -35,9 +35,11 @@ from real_corpus import mixed, write_jsonl  # noqa: E402
 
 PEAK = (
     "import atexit, resource, sys\n"
-    "atexit.register(lambda: print('PEAK_RSS_KIB', "
-    "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "
-    "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr))\n"
+    "def _report(own=resource.RUSAGE_SELF, kids=resource.RUSAGE_CHILDREN):\n"
+    "    me, them = resource.getrusage(own), resource.getrusage(kids)\n"
+    "    cpu = me.ru_utime + me.ru_stime + them.ru_utime + them.ru_stime\n"
+    "    print('PEAK_RSS_KIB', me.ru_maxrss, them.ru_maxrss, cpu, file=sys.stderr)\n"
+    "atexit.register(_report)\n"
 )
 SPACY = (
     "import json, sys, importlib\n"
@@ -62,12 +64,14 @@ def child(code: str, args: list[str], stdin: Path | None) -> dict[str, object]:
     stderr = done.stderr.decode("utf-8", "replace")
     if done.returncode != 0:
         raise SystemExit(f"child failed ({args}):\n{stderr[-3000:]}")
-    own, workers = next(
-        (int(a), int(b)) for ln in stderr.splitlines() if ln.startswith("PEAK_RSS_KIB")
-        for _, a, b in [ln.split()]
+    own, workers, cpu = next(
+        (int(a), int(b), float(c)) for ln in stderr.splitlines() if ln.startswith("PEAK_RSS_KIB")
+        for _, a, b, c in [ln.split()]
     )  # fmt: skip
     return {
         "seconds": round(seconds, 2),
+        # CPU seconds (its workers' too): on a shared, loaded machine the steadier figure.
+        "cpu_seconds": round(cpu, 2),
         "peak_rss_mib": round(own / 1024, 1),
         "peak_worker_rss_mib": round(workers / 1024, 1),
         "records": done.stdout.count(b"\n"),
@@ -103,6 +107,7 @@ def main() -> None:
     for run, count in ((full, n), (fast, n), (spacy, len(english))):
         run["articles"] = count
         run["articles_per_second"] = round(count / float(run["seconds"]), 1)  # type: ignore[arg-type]
+        run["articles_per_cpu_second"] = round(count / float(run["cpu_seconds"]), 2)  # type: ignore[arg-type]
     result = {
         "corpus": {
             "articles": n,
@@ -117,6 +122,14 @@ def main() -> None:
         "spacy_sm_ner_english_only": spacy,
         "full_over_spacy": round(full["articles_per_second"] / spacy["articles_per_second"], 2),  # type: ignore[operator]
         "fast_over_full": round(fast["articles_per_second"] / full["articles_per_second"], 2),  # type: ignore[operator]
+        "full_over_spacy_cpu": round(
+            full["articles_per_cpu_second"] / spacy["articles_per_cpu_second"],  # type: ignore[operator]
+            3,
+        ),
+        "fast_over_full_cpu": round(
+            fast["articles_per_cpu_second"] / full["articles_per_cpu_second"],  # type: ignore[operator]
+            2,
+        ),
         "load_average_before": [round(x, 2) for x in load_before],
         "load_average_after": [round(x, 2) for x in os.getloadavg()],
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
