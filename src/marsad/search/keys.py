@@ -4,6 +4,7 @@ rules (an index built under another one is rebuilt), entity tokens and name keys
 from __future__ import annotations
 
 import hashlib
+import json
 from functools import cache
 
 from marsad.resources import data_path
@@ -49,3 +50,17 @@ def indexed_names(article: Article) -> list[tuple[str, str]]:
         for surface in (article.text[m.start : m.end], m.name)
         if surface
     ]
+
+
+def stored_names_and_types(text: str, annotations: str) -> tuple[list[tuple[str, str]], list[str]]:
+    """``indexed_names`` and the event types of a stored article, read from its annotation
+    JSON without building the whole ``Article`` (re-indexing a large store)."""
+    data = json.loads(annotations)
+    names = [
+        (m["entity_id"], surface)
+        for m in data.get("mentions", [])
+        if m.get("entity_id")
+        for surface in (text[m["start"] : m["end"]], m.get("name"))
+        if surface
+    ]
+    return names, [e["type"] for e in data.get("events", [])]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from marsad.store.protocol import EventQuery, QuoteQuery
 from marsad.types import Article, Event, Geo
 
 
@@ -49,3 +50,48 @@ def fact_rows(article: Article) -> tuple[list[tuple[Any, ...]], list[tuple[Any, 
         for position, q in enumerate(article.quotes)
     ]  # fmt: skip
     return events, quotes
+
+
+def event_where(query: EventQuery, copies: str) -> tuple[str, list[object]]:
+    """The WHERE clause of ``query``: names match as case-insensitive substrings (the keys
+    are casefolded when written), ids exactly; an undated event counts on its article's
+    publication date. ``copies``: the backend's query of the ids of copies.
+
+    In SQLite's spelling (``?``, ``instr``); PostgreSQL's module respells these fragments
+    of ours (``postgresql.facts.respelled``)."""
+    where: list[str] = []
+    params: list[object] = []
+    if query.type:
+        where.append("e.type = ?")
+        params.append(query.type.upper())
+    if query.actor:
+        where.append(
+            "(e.source_entity_id = ? OR instr(e.source_key, ?) > 0"
+            " OR e.target_entity_id = ? OR instr(e.target_key, ?) > 0)"
+        )
+        key = query.actor.casefold()
+        params += [query.actor, key, query.actor, key]
+    if query.place:
+        where.append("(e.place_entity_id = ? OR instr(e.place_key, ?) > 0)")
+        params += [query.place, query.place.casefold()]
+    if query.since:
+        where.append("e.day >= ?")
+        params.append(query.since)
+    if not query.copies:
+        where.append(f"e.article_id NOT IN ({copies})")
+    return (" WHERE " + " AND ".join(where) if where else ""), params
+
+
+def quote_where(query: QuoteQuery, copies: str) -> tuple[str, list[object]]:
+    """The WHERE clause of ``query`` over ``quotes q`` (as ``event_where``)."""
+    where: list[str] = []
+    params: list[object] = []
+    if query.speaker:
+        where.append("(q.speaker_entity_id = ? OR instr(q.speaker_key, ?) > 0)")
+        params += [query.speaker, query.speaker.casefold()]
+    if query.lang:
+        where.append("q.lang = ?")
+        params.append(query.lang)
+    if not query.copies:
+        where.append(f"q.article_id NOT IN ({copies})")
+    return (" WHERE " + " AND ".join(where) if where else ""), params

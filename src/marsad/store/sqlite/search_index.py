@@ -11,7 +11,13 @@ import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from marsad.search.keys import entity_token, indexed_names, key_version, name_key
+from marsad.search.keys import (
+    entity_token,
+    indexed_names,
+    key_version,
+    name_key,
+    stored_names_and_types,
+)
 from marsad.search.tokens import shadow_text
 from marsad.types import Article
 
@@ -113,15 +119,7 @@ def catch_up(conn: sqlite3.Connection) -> int:
             " ORDER BY a.rowid"
         ).fetchall()
         for id_, title, text, lang, outlet, published, copy, annotations in rows:
-            data = json.loads(annotations)
-            names = [
-                (m["entity_id"], surface)
-                for m in data.get("mentions", [])
-                if m.get("entity_id")
-                for surface in (text[m["start"] : m["end"]], m.get("name"))
-                if surface
-            ]
-            types = (e["type"] for e in data.get("events", []))
+            names, types = stored_names_and_types(text, annotations)
             _index(conn, _Doc(id_, title, text, lang, outlet, published, bool(copy)), types, names)
         conn.execute(
             "INSERT INTO search_meta VALUES ('keys', ?)"
