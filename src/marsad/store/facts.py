@@ -9,6 +9,21 @@ from typing import Any
 from marsad.store.protocol import EventQuery, QuoteQuery
 from marsad.types import Article, Event, Geo
 
+# What the listings read of an event (``e``) or quote (``q``) row and its article (``a``):
+# the evidence and quote text cut from the article, in both backends' SQL.
+EVENT_COLUMNS = (
+    "e.article_id, e.position, e.type, e.mode, e.aux, e.source, e.source_entity_id, e.target,"
+    " e.target_entity_id, e.place, e.place_entity_id, e.lat, e.lon, e.country, e.admin1,"
+    ' e.date, e.start, e."end", substr(a.text, e.start + 1, e."end" - e.start), e.lang,'
+    " a.outlet, a.published, a.url, a.source"
+)
+QUOTE_COLUMNS = (
+    'q.article_id, q.position, q.start, q."end", substr(a.text, q.start + 1, q."end" - q.start),'
+    " q.direct, q.speaker, q.speaker_entity_id,"
+    " CASE WHEN q.cue_start IS NOT NULL AND q.cue_end IS NOT NULL"
+    " THEN substr(a.text, q.cue_start + 1, q.cue_end - q.cue_start) END, q.backend, q.lang"
+)
+
 
 def place_geo(article: Article, e: Event) -> Geo | None:
     """The coordinates of the event's place: its mention inside the evidence first."""

@@ -9,6 +9,8 @@ from typing import Any, Literal
 
 import psycopg
 
+from marsad.store.facts import EVENT_COLUMNS as _EVENT_COLUMNS
+from marsad.store.facts import QUOTE_COLUMNS as _QUOTE_COLUMNS
 from marsad.store.facts import event_where, fact_rows, quote_where
 from marsad.store.protocol import EventQuery, PlaceCount, QuoteQuery, StoredEvent, StoredQuote
 from marsad.types import Article
@@ -24,18 +26,6 @@ _QUOTE_SQL = (
 )
 # Copies are read from the articles each time: stories can mark an article a copy later.
 _COPIES = "SELECT id FROM articles WHERE duplicate_of IS NOT NULL"
-_EVENT_COLUMNS = (
-    "e.article_id, e.position, e.type, e.mode, e.aux, e.source, e.source_entity_id, e.target,"
-    " e.target_entity_id, e.place, e.place_entity_id, e.lat, e.lon, e.country, e.admin1,"
-    ' e.date, e.start, e."end", substr(a.text, e.start + 1, e."end" - e.start), e.lang,'
-    " a.outlet, a.published, a.url, a.source"
-)
-_QUOTE_COLUMNS = (
-    'q.article_id, q.position, q.start, q."end", substr(a.text, q.start + 1, q."end" - q.start),'
-    " q.direct, q.speaker, q.speaker_entity_id,"
-    " CASE WHEN q.cue_start IS NOT NULL AND q.cue_end IS NOT NULL"
-    " THEN substr(a.text, q.cue_start + 1, q.cue_end - q.cue_start) END, q.backend, q.lang"
-)
 
 
 def index_facts(cur: psycopg.Cursor[Any], article: Article) -> None:

@@ -8,6 +8,8 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any, Literal
 
+from marsad.store.facts import EVENT_COLUMNS as _EVENT_COLUMNS
+from marsad.store.facts import QUOTE_COLUMNS as _QUOTE_COLUMNS
 from marsad.store.facts import event_where, quote_where
 from marsad.store.protocol import EventQuery, PlaceCount, QuoteQuery, StoredEvent, StoredQuote
 
@@ -15,18 +17,6 @@ from marsad.store.protocol import EventQuery, PlaceCount, QuoteQuery, StoredEven
 # was stored. Named, the partial index of copies (0007) is always used; left to itself the
 # planner sometimes read the whole articles table instead.
 _COPIES = "SELECT id FROM articles INDEXED BY articles_copies WHERE duplicate_of IS NOT NULL"
-_EVENT_COLUMNS = (
-    "e.article_id, e.position, e.type, e.mode, e.aux, e.source, e.source_entity_id, e.target,"
-    " e.target_entity_id, e.place, e.place_entity_id, e.lat, e.lon, e.country, e.admin1,"
-    ' e.date, e.start, e."end", substr(a.text, e.start + 1, e."end" - e.start), e.lang,'
-    " a.outlet, a.published, a.url, a.source"
-)
-_QUOTE_COLUMNS = (
-    'q.article_id, q.position, q.start, q."end", substr(a.text, q.start + 1, q."end" - q.start),'
-    " q.direct, q.speaker, q.speaker_entity_id,"
-    " CASE WHEN q.cue_start IS NOT NULL AND q.cue_end IS NOT NULL"
-    " THEN substr(a.text, q.cue_start + 1, q.cue_end - q.cue_start) END, q.backend, q.lang"
-)
 
 
 def _paging(limit: int | None, offset: int) -> tuple[str, list[object]]:
