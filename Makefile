@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DB     ?= marsad.db
 
-.PHONY: demo test lint typecheck unit browser bench models clean
+.PHONY: demo test lint typecheck unit browser postgres bench models clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +16,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
-	$(BIN)/python -m pip install -q -e '.[dev,transformers]'
+	$(BIN)/python -m pip install -q -e '.[dev,transformers,postgresql]'
 	touch $@
 
 demo: $(VENV)/.installed
@@ -41,7 +41,17 @@ browser:
 	  || { echo "could not install chromium: run 'apt-get install chromium' as root"; exit 1; }; \
 	fi
 
-unit: $(VENV)/.installed-dev browser
+# The store contract tests run on SQLite and on a real PostgreSQL server: Debian's
+# package, started by the tests in a temporary data directory and stopped after them.
+PG_CTL ?= $(firstword $(wildcard /usr/lib/postgresql/*/bin/pg_ctl))
+postgres:
+	@if [ -z "$(PG_CTL)" ]; then \
+	  echo "installing Debian's postgresql for the store tests"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) \
+	  || { echo "could not install postgresql: run 'apt-get install postgresql' as root"; exit 1; }; \
+	fi
+
+unit: $(VENV)/.installed-dev browser postgres
 	$(BIN)/pytest -q -ra
 
 # Rebuilds every shipped model from the public gold sets (tens of minutes on 2 cores);

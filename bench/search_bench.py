@@ -37,7 +37,7 @@ from corpus import articles, synthetic_article  # noqa: E402
 
 from marsad.kb import default_kb  # noqa: E402
 from marsad.search import SearchQuery, search  # noqa: E402
-from marsad.store import SQLiteStore  # noqa: E402
+from marsad.store import SQLiteStore, Store, open_store  # noqa: E402
 from marsad.types import Article, Mention  # noqa: E402
 
 ENTITY_NAMES = ["Qamishli", "Hasakah", "ISIS", "SDF", "Turkey", "Syria", "Kobani", "al-Hol",
@@ -67,11 +67,12 @@ def _entity_patterns() -> list[tuple[re.Pattern[str], str, str]]:
     return out
 
 
-def build(db: Path, n: int, seed: int = 11) -> float:
+def build(db: Path | str, n: int, seed: int = 11) -> float:
+    """Fill the store at ``db`` (a SQLite path or a PostgreSQL URL); return the seconds."""
     rng = random.Random(seed)
     patterns = _entity_patterns()
     start = time.perf_counter()
-    with SQLiteStore(db) as store:
+    with open_store(db) as store:
         batch: list[Article] = []
         for record in articles(n, seed):
             article = synthetic_article(record, rng)
@@ -92,22 +93,27 @@ def build(db: Path, n: int, seed: int = 11) -> float:
 
 
 def measure(db: Path, queries: int, seed: int = 3) -> dict[str, object]:
+    with SQLiteStore(db) as store:
+        return measure_store(store, queries, seed)
+
+
+def measure_store(store: Store, queries: int, seed: int = 3) -> dict[str, object]:
+    """Latency of the query mix on an open store (any backend)."""
     rng = random.Random(seed)
     mix = [(json.dumps(q, ensure_ascii=False), SearchQuery(**q)) for q in QUERIES]  # type: ignore[arg-type]
     timings: list[float] = []
     per_query: dict[str, list[float]] = {}
     totals: dict[str, int] = {}
-    with SQLiteStore(db) as store:
-        for _, q in mix:  # warm-up: page cache, KB, caches
-            search(store, q)
-        for _ in range(queries):
-            label, q = rng.choice(mix)
-            t0 = time.perf_counter()
-            page = search(store, q)
-            elapsed = (time.perf_counter() - t0) * 1000
-            timings.append(elapsed)
-            per_query.setdefault(label, []).append(elapsed)
-            totals[label] = page.total
+    for _, q in mix:  # warm-up: page cache, KB, caches
+        search(store, q)
+    for _ in range(queries):
+        label, q = rng.choice(mix)
+        t0 = time.perf_counter()
+        page = search(store, q)
+        elapsed = (time.perf_counter() - t0) * 1000
+        timings.append(elapsed)
+        per_query.setdefault(label, []).append(elapsed)
+        totals[label] = page.total
     timings.sort()
     return {
         "queries": len(timings),

@@ -15,6 +15,7 @@ from functools import partial
 from typing import IO, Any
 
 from marsad import parallel
+from marsad.config import DEFAULT_BATCH_SIZE
 from marsad.entities.link import LinkStage
 from marsad.entities.registry import EntityRegistry
 from marsad.errors import InputError, StoreError
@@ -31,7 +32,7 @@ from marsad.types import Article, SourceHints
 
 log = logging.getLogger(__name__)
 
-BATCH_SIZE = 200  # articles per store transaction: a kill loses at most this many
+BATCH_SIZE = DEFAULT_BATCH_SIZE  # articles per store transaction (marsad.config)
 
 
 @dataclass(slots=True)
@@ -99,6 +100,7 @@ def ingest(
     stages: Sequence[str] = DEFAULT_STAGES,
     workers: int | None = None,
     rename: Callable[[str], str] | None = None,
+    batch_size: int = BATCH_SIZE,
 ) -> IngestReport:
     """Read, process and store ``inputs``; each batch is committed whole or not at all.
 
@@ -143,7 +145,7 @@ def ingest(
 
     for article in articles:
         batch.append(article)
-        if len(batch) >= BATCH_SIZE:
+        if len(batch) >= batch_size:
             flush()
     if batch:
         flush()

@@ -7,6 +7,7 @@ of the input stay on ``Article.raw`` so the store keeps them losslessly.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -183,3 +184,19 @@ class Article:
     story_id: str | None = None
     # stage name -> backend that produced its annotations (provenance of every fact)
     annotated_by: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class LocalEntity:
+    """An entity the knowledge base does not know: its names as seen, per language (in the
+    order seen), and the name to display."""
+
+    id: str
+    label: str
+    names: dict[str, list[str]] = field(default_factory=dict)
+    canonical: str = ""
+
+    def all_names(self) -> Iterator[tuple[str, str]]:
+        for lang, names in self.names.items():
+            for name in names:
+                yield lang, name

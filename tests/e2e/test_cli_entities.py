@@ -24,7 +24,7 @@ SHARED_IN_000_AND_001 = [
 
 
 def _records(marsad) -> dict[str, dict]:  # type: ignore[no-untyped-def]
-    marsad("ingest", SEEDS)
+    """The export of the store the test was given (the `seeded` copy)."""
     records = [json.loads(x) for x in marsad("export").stdout.splitlines()]
     return {r["source"].rsplit("/", 1)[-1][:3]: r for r in records}
 
@@ -33,7 +33,7 @@ def _ids_of(record: dict, surface: str) -> set[str]:  # type: ignore[type-arg]
     return {m["entity_id"] for m in record["mentions"] if surface in m["text"] and m["entity_id"]}
 
 
-def test_cli_entities_share_ids_across_the_two_language_versions(marsad) -> None:  # type: ignore[no-untyped-def]
+def test_cli_entities_share_ids_across_the_two_language_versions(marsad, seeded) -> None:  # type: ignore[no-untyped-def]
     by_seed = _records(marsad)
     en, ar = by_seed["000"], by_seed["001"]
     for english, arabic in SHARED_IN_000_AND_001:
@@ -41,7 +41,7 @@ def test_cli_entities_share_ids_across_the_two_language_versions(marsad) -> None
         assert en_ids and en_ids == ar_ids, (english, arabic, en_ids, ar_ids)
 
 
-def test_cli_export_mentions_point_into_the_text(marsad) -> None:  # type: ignore[no-untyped-def]
+def test_cli_export_mentions_point_into_the_text(marsad, seeded) -> None:  # type: ignore[no-untyped-def]
     for record in _records(marsad).values():
         assert record["mentions"], record["id"]
         for m in record["mentions"]:
@@ -49,16 +49,14 @@ def test_cli_export_mentions_point_into_the_text(marsad) -> None:  # type: ignor
             assert m["label"] in {"PER", "ORG", "GPE", "LOC", "FAC", "NORP"}
 
 
-def test_cli_entities_finds_a_place_by_any_spelling(marsad) -> None:  # type: ignore[no-untyped-def]
-    marsad("ingest", SEEDS)
+def test_cli_entities_finds_a_place_by_any_spelling(marsad, seeded) -> None:  # type: ignore[no-untyped-def]
     for query in ("Qamishli", "قامشلو", "Qamishlo"):
         out = marsad("entities", "--query", query).stdout
         assert "marsad:place/qamishli" in out, query
     assert "no entities match" in marsad("entities", "--query", "Atlantis").stdout
 
 
-def test_cli_entity_page_shows_names_mentions_and_company(marsad) -> None:  # type: ignore[no-untyped-def]
-    marsad("ingest", SEEDS)
+def test_cli_entity_page_shows_names_mentions_and_company(marsad, seeded) -> None:  # type: ignore[no-untyped-def]
     listing = marsad("entities", "--type", "PER", "--query", "Omar").stdout
     entity_id = next(line.split()[0] for line in listing.splitlines()[1:] if "Omar" in line)
     page = marsad("entity", entity_id).stdout
@@ -104,7 +102,7 @@ def test_cli_malformed_user_kb_stops_before_any_article(marsad, tmp_path, monkey
     assert "new" not in done.stderr  # no article was read or stored
 
 
-def test_cli_export_places_carry_coordinates(marsad) -> None:  # type: ignore[no-untyped-def]
+def test_cli_export_places_carry_coordinates(marsad, seeded) -> None:  # type: ignore[no-untyped-def]
     # Qamishli is at about 37.05 N, 41.23 E in both language versions.
     by_seed = _records(marsad)
     for seed, surface in (("000", "Qamishlo"), ("001", "قامشلو")):
@@ -113,7 +111,7 @@ def test_cli_export_places_carry_coordinates(marsad) -> None:  # type: ignore[no
         assert abs(geos[0]["lat"] - 37.05) < 0.1 and abs(geos[0]["lon"] - 41.23) < 0.1
 
 
-def test_cli_export_names_a_local_entity_the_same_in_every_article(marsad) -> None:  # type: ignore[no-untyped-def]
+def test_cli_export_names_a_local_entity_the_same_in_every_article(marsad, seeded) -> None:  # type: ignore[no-untyped-def]
     by_seed = _records(marsad)
     zabidov = {m["entity_id"] for m in by_seed["000"]["mentions"] if m["text"] == "Zabidov"}
     names = {

@@ -39,8 +39,7 @@ def test_cli_ids_are_stable_across_stores(marsad, tmp_path: Path) -> None:  # ty
     ]
 
 
-def test_cli_export_follows_the_schema_contract(marsad) -> None:  # type: ignore[no-untyped-def]
-    marsad("ingest", SEEDS)
+def test_cli_export_follows_the_schema_contract(marsad, seeded) -> None:  # type: ignore[no-untyped-def]
     records = [json.loads(line) for line in marsad("export").stdout.splitlines()]
     assert len(records) == 5
     for r in records:
@@ -56,17 +55,15 @@ def test_cli_export_follows_the_schema_contract(marsad) -> None:  # type: ignore
     assert (north["outlet"], north["byline"], north["lang"]) == ("North Press", "Adnan Hamo", "en")
 
 
-def test_cli_export_csv_has_one_row_per_article(marsad) -> None:  # type: ignore[no-untyped-def]
+def test_cli_export_csv_has_one_row_per_article(marsad, seeded) -> None:  # type: ignore[no-untyped-def]
     import csv
     import io
 
-    marsad("ingest", SEEDS)
     rows = list(csv.DictReader(io.StringIO(marsad("export", "--format", "csv").stdout)))
     assert len(rows) == 5 and {r["lang"] for r in rows} == {"ar", "en"}
 
 
-def test_cli_show_prints_one_article(marsad) -> None:  # type: ignore[no-untyped-def]
-    marsad("ingest", SEEDS)
+def test_cli_show_prints_one_article(marsad, seeded) -> None:  # type: ignore[no-untyped-def]
     first = json.loads(marsad("export").stdout.splitlines()[0])
     shown = marsad("show", first["id"][:8]).stdout
     assert first["id"] in shown and first["text"][:40] in shown

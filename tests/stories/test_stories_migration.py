@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from marsad.store import SQLiteStore
-from marsad.store.migrations import available
+from marsad.store.sqlite.migrations import available
 
 
 def _old_store(path: Path) -> None:

@@ -8,10 +8,10 @@ import pytest
 from sqlite_dump import dump
 
 from marsad.store import SQLiteStore
+from marsad.store.sqlite.story_index import SQLiteStoryIndex
 from marsad.stories.cluster import Clusterer
 from marsad.stories.embed import Embedder
 from marsad.stories.features import article_features
-from marsad.stories.sqlite_index import SQLiteStoryIndex
 from marsad.types import Article
 
 

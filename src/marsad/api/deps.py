@@ -1,25 +1,16 @@
-"""Request-scoped dependencies shared by the API and the web UI."""
+"""Request-scoped dependencies of the API: the store (shared with the web UI) and the
+ingest token."""
 
 from __future__ import annotations
 
 import hmac
-from collections.abc import Iterator
 
 from fastapi import Request
 
 from marsad.api.errors import ApiError
-from marsad.store import Store, open_store
+from marsad.web.deps import get_store
 
-
-def get_store(request: Request) -> Iterator[Store]:
-    """One store connection per request: SQLite connections are not shared across threads.
-    ``create_app`` migrated and indexed the store once; requests skip that (a few counts
-    over every article each time)."""
-    store = open_store(request.app.state.db, prepare=False)
-    try:
-        yield store
-    finally:
-        store.close()
+__all__ = ["get_store", "require_token"]
 
 
 def require_token(request: Request) -> None:

@@ -2,7 +2,7 @@
 
 They only read: no endpoint here writes to the store (a test compares a dump of the
 database before and after a sweep of every one). Filters arrive as typed query
-parameters and reach SQL only as bound parameters (see ``marsad.search.sqlite``).
+parameters and reach SQL only as bound parameters (see ``marsad.store.sqlite.search``).
 """
 
 from __future__ import annotations

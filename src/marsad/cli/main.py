@@ -11,13 +11,13 @@ from typing import Any
 import click
 from tqdm import tqdm
 
-from marsad import ops
+from marsad import config, ops
 from marsad.cli.kb import kb_group
 from marsad.cli.options import (
-    DEFAULT_DB,
     db_option,
     make_read_options,
     read_options,
+    require_db,
     stage_options,
     stages_for,
 )
@@ -31,8 +31,10 @@ from marsad.cli.render import (
 )
 from marsad.cli.search import search_command
 from marsad.cli.serve import serve_command
+from marsad.cli.store import config_command, migrate_command
 from marsad.cli.stories import stories_command, story_command
 from marsad.cli.train import train_group
+from marsad.config import DEFAULT_DB
 from marsad.errors import MarsadError
 from marsad.store import open_store
 
@@ -82,6 +84,7 @@ def ingest(
     could be read.
     """
     show = sys.stderr.isatty() if progress is None else progress
+    settings = config.load({"workers": workers})
     report = ops.IngestReport()
     with open_store(db) as store, tqdm(unit=" articles", disable=not show, file=sys.stderr) as bar:
         try:
@@ -92,7 +95,8 @@ def ingest(
                 progress=bar.update,
                 report=report,
                 stages=stages_for(fast),
-                workers=workers,
+                workers=settings.workers,
+                batch_size=settings.batch_size,
             )
         except KeyboardInterrupt:
             bar.close()
@@ -154,7 +158,7 @@ def extract(
 )
 def export(db: str, fmt: str, output: str | None) -> None:
     """Write every stored article as JSON Lines (the export contract) or CSV."""
-    _require_db(db)
+    require_db(db)
     with open_store(db) as store:
         if output:
             with open(output, "w", encoding="utf-8", newline="") as fh:
@@ -170,7 +174,7 @@ def export(db: str, fmt: str, output: str | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the export record instead.")
 def show(article_id: str, db: str, as_json: bool) -> None:
     """Print one article readably (ARTICLE_ID may be a unique prefix of 6+ characters)."""
-    _require_db(db)
+    require_db(db)
     with open_store(db) as store:
         article = store.get(article_id)
     if article is None:
@@ -189,7 +193,7 @@ def show(article_id: str, db: str, as_json: bool) -> None:
 @db_option
 def digest(db: str) -> None:
     """Summarise the store: articles per language and outlet, dates, what was cleaned."""
-    _require_db(db)
+    require_db(db)
     with open_store(db) as store:
         click.echo(digest_text(ops.digest(store)))
 
@@ -243,7 +247,7 @@ def entities(db: str, label: str | None, query: str | None, limit: int) -> None:
     """List canonical entities with their names and mention counts."""
     from marsad.entities.views import list_entities
 
-    _require_db(db)
+    require_db(db)
     with open_store(db) as store:
         click.echo(entity_table(list_entities(store, label, query, limit)))
 
@@ -255,7 +259,7 @@ def entity(entity_id: str, db: str) -> None:
     """Show one entity: names in every script, mentions per article, co-mentioned actors."""
     from marsad.entities.views import entity_page
 
-    _require_db(db)
+    require_db(db)
     with open_store(db) as store:
         page = entity_page(store, entity_id)
     if page is None:
@@ -289,7 +293,7 @@ def events(
         where = EventFilter(type_, actor, place, since)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
-    _require_db(db)
+    require_db(db)
     with open_store(db) as store:
         rows = stored_event_rows(store, where)
         if as_csv or output:
@@ -335,6 +339,8 @@ cli.add_command(story_command)
 cli.add_command(search_command)
 cli.add_command(serve_command)
 cli.add_command(train_group)
+cli.add_command(migrate_command)
+cli.add_command(config_command)
 
 
 @eval_group.command("stories")
@@ -416,11 +422,6 @@ def eval_events(data_dir: Path, limit: int | None, part: tuple[str, ...], typer:
     parts = part or ("held-out", "tune")
     report = {p: evaluate_events(data_dir, limit, stage=stage, part=p) for p in parts}
     click.echo(json.dumps(report, indent=2, ensure_ascii=False))
-
-
-def _require_db(db: str) -> None:
-    if not db.startswith(("postgresql://", "postgres://")) and not Path(db).exists():
-        raise click.ClickException(f"no store at {db}; run `marsad ingest PATH --db {db}` first")
 
 
 def main() -> None:

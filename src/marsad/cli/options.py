@@ -2,23 +2,30 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import click
 
+from marsad import config
 from marsad.ingest import ReadOptions
 from marsad.pipeline import CORE_STAGES, DEFAULT_STAGES
-
-DEFAULT_DB = "marsad.db"
+from marsad.store import is_postgresql
 
 db_option = click.option(
     "--db",
-    default=lambda: os.environ.get("MARSAD_DB", DEFAULT_DB),
-    show_default="./marsad.db or $MARSAD_DB",
-    help="Store to use: a SQLite file path.",
+    default=lambda: config.load().db,
+    show_default="$MARSAD_DB, else db in the config file (see marsad config), else marsad.db",
+    help="Store to use: a SQLite file path, or a postgresql://user@host/database URL.",
 )
+
+
+def require_db(db: str) -> None:
+    """Commands that read a store: a SQLite file must exist (a PostgreSQL database is
+    checked when connecting)."""
+    if not is_postgresql(db) and not Path(db).exists():
+        raise click.ClickException(f"no store at {db}; run `marsad ingest PATH --db {db}` first")
 
 
 def read_options(f: Callable[..., Any]) -> Callable[..., Any]:

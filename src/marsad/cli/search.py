@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 import sys
 from dataclasses import asdict
-from pathlib import Path
 
 import click
 
-from marsad.cli.options import db_option
+from marsad.cli.options import db_option, require_db
 from marsad.search import SearchPage, SearchQuery, search
 from marsad.search.model import MAX_LIMIT
 from marsad.store import open_store
@@ -77,8 +76,7 @@ def search_command(
     قامشلو). Use "double quotes" for a phrase and word* for a prefix. With no QUERY, lists
     the newest articles that pass the filters.
     """
-    if not Path(db).exists():
-        raise click.ClickException(f"no store at {db}; run `marsad ingest PATH --db {db}` first")
+    require_db(db)
     try:
         wanted = SearchQuery(
             query, lang, outlet, since, until, entity, event_type, place, limit, offset

@@ -12,7 +12,7 @@ import click
 from tqdm import tqdm
 
 from marsad import ops
-from marsad.cli.options import db_option
+from marsad.cli.options import db_option, require_db
 from marsad.store import open_store
 from marsad.stories.merge import Report
 from marsad.stories.views import StoryPage, StoryView, story_listing, story_page
@@ -43,7 +43,7 @@ def stories_command(
 ) -> None:
     """List stories by their latest article's date, newest first (undated last), with
     their articles side by side."""
-    _require_db(db)
+    require_db(db)
     with open_store(db) as store:
         if backfill:
             with tqdm(unit=" articles", desc="stories", disable=None, file=sys.stderr) as bar:
@@ -78,7 +78,7 @@ def stories_command(
 @click.option("--json", "as_json", is_flag=True, help="The story page as JSON.")
 def story_command(story_id: str, db: str, as_json: bool) -> None:
     """Show one story: articles and why each joined, merged events and quotes, sources."""
-    _require_db(db)
+    require_db(db)
     with open_store(db) as store:
         page = story_page(store, story_id)
     if page is None:
@@ -159,10 +159,3 @@ def _page_json(page: StoryPage) -> dict[str, Any]:
         "events": [asdict(e) for e in page.events],
         "quotes": [asdict(q) for q in page.quotes],
     }
-
-
-def _require_db(db: str) -> None:
-    from pathlib import Path
-
-    if not db.startswith(("postgresql://", "postgres://")) and not Path(db).exists():
-        raise click.ClickException(f"no store at {db}; run `marsad ingest PATH --db {db}` first")

@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from marsad.entities.blocking import NameIndex
 from marsad.entities.matching import (
@@ -37,27 +37,12 @@ from marsad.entities.matching import (
 from marsad.kb import normalise_name
 from marsad.names import NameKey, is_arabic, name_key
 from marsad.names.keys import TokenKey
+from marsad.types import LocalEntity
 
 log = logging.getLogger(__name__)
 
 ID_PREFIX = "L-"
 HASH_LENGTH = 12
-
-
-@dataclass(slots=True)
-class LocalEntity:
-    """An entity the knowledge base does not know: its names as seen, per language (in the
-    order seen), and the name to display."""
-
-    id: str
-    label: str
-    names: dict[str, list[str]] = field(default_factory=dict)
-    canonical: str = ""
-
-    def all_names(self) -> Iterator[tuple[str, str]]:
-        for lang, names in self.names.items():
-            for name in names:
-                yield lang, name
 
 
 @dataclass(slots=True)

@@ -1,23 +1,28 @@
-"""Writing the event and quote index tables (migration 0005_facts): one row per event and
-per quote, written by the store in the same transaction as the article, and a catch-up for
-articles stored before the tables existed.
-
-The rows hold what listings filter and show without the article's text; evidence and quote
-text stay offsets into ``articles.text``, read for the rows of one page only.
-"""
+"""The rows of every backend's event and quote index tables, made from one article: what
+listings filter and show without the article's text (evidence and quote text stay offsets
+into it)."""
 
 from __future__ import annotations
 
-import logging
-import sqlite3
+from typing import Any
 
-from marsad.record import restore_annotations
+from marsad.store.protocol import EventQuery, QuoteQuery
 from marsad.types import Article, Event, Geo
 
-log = logging.getLogger(__name__)
-
-_EVENT_SQL = "INSERT INTO events VALUES (NULL" + ",?" * 23 + ")"
-_QUOTE_SQL = "INSERT INTO quotes VALUES (NULL" + ",?" * 12 + ")"
+# What the listings read of an event (``e``) or quote (``q``) row and its article (``a``):
+# the evidence and quote text cut from the article, in both backends' SQL.
+EVENT_COLUMNS = (
+    "e.article_id, e.position, e.type, e.mode, e.aux, e.source, e.source_entity_id, e.target,"
+    " e.target_entity_id, e.place, e.place_entity_id, e.lat, e.lon, e.country, e.admin1,"
+    ' e.date, e.start, e."end", substr(a.text, e.start + 1, e."end" - e.start), e.lang,'
+    " a.outlet, a.published, a.url, a.source"
+)
+QUOTE_COLUMNS = (
+    'q.article_id, q.position, q.start, q."end", substr(a.text, q.start + 1, q."end" - q.start),'
+    " q.direct, q.speaker, q.speaker_entity_id,"
+    " CASE WHEN q.cue_start IS NOT NULL AND q.cue_end IS NOT NULL"
+    " THEN substr(a.text, q.cue_start + 1, q.cue_end - q.cue_start) END, q.backend, q.lang"
+)
 
 
 def place_geo(article: Article, e: Event) -> Geo | None:
@@ -30,69 +35,78 @@ def place_geo(article: Article, e: Event) -> Geo | None:
     return chosen[0].geo if chosen else None
 
 
-def _key(name: str | None) -> str | None:
+def fact_key(name: str | None) -> str | None:
+    """The key a name filter matches as a substring (any case)."""
     return name.casefold() if name is not None else None
 
 
-def index_facts(cur: sqlite3.Cursor | sqlite3.Connection, article: Article) -> None:
-    """Index one stored article's events and quotes (inside the transaction that stored it)."""
+def fact_rows(article: Article) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """The article's event rows and quote rows, in the index tables' column order (after
+    their sequence number)."""
     events = []
     for position, e in enumerate(article.events):
         geo = place_geo(article, e)
         events.append(
             (
                 article.id, position, e.type, e.mode, ";".join(e.aux),
-                e.source, e.source_entity_id, _key(e.source),
-                e.target, e.target_entity_id, _key(e.target),
-                e.place, e.place_entity_id, _key(e.place),
+                e.source, e.source_entity_id, fact_key(e.source),
+                e.target, e.target_entity_id, fact_key(e.target),
+                e.place, e.place_entity_id, fact_key(e.place),
                 geo.lat if geo else None, geo.lon if geo else None,
                 geo.country if geo else None, geo.admin1 if geo else None,
                 e.date, e.date or article.published, e.start, e.end, article.lang,
             )
         )  # fmt: skip
-    cur.executemany(_EVENT_SQL, events)
-    cur.executemany(
-        _QUOTE_SQL,
-        [
-            (
-                article.id, position, q.speaker, q.speaker_entity_id, _key(q.speaker),
-                q.cue_start, q.cue_end, int(q.direct), q.start, q.end, q.backend, article.lang,
-            )
-            for position, q in enumerate(article.quotes)
-        ],
-    )  # fmt: skip
-    cur.execute("INSERT INTO fact_docs VALUES (?)", (article.id,))
+    quotes = [
+        (
+            article.id, position, q.speaker, q.speaker_entity_id, fact_key(q.speaker),
+            q.cue_start, q.cue_end, int(q.direct), q.start, q.end, q.backend, article.lang,
+        )
+        for position, q in enumerate(article.quotes)
+    ]  # fmt: skip
+    return events, quotes
 
 
-def catch_up(conn: sqlite3.Connection) -> int:
-    """Index the articles the fact tables lack; return how many. Cheap when there is
-    nothing to do: two counts."""
-    articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-    indexed = conn.execute("SELECT count(*) FROM fact_docs").fetchone()[0]
-    if articles == indexed:
-        return 0
-    count = 0
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        # Rows of a missing article are removed first, so a partial index never doubles them.
-        missing = (
-            " FROM articles a WHERE NOT EXISTS"
-            " (SELECT 1 FROM fact_docs d WHERE d.article_id = a.id)"
+def event_where(query: EventQuery, copies: str) -> tuple[str, list[object]]:
+    """The WHERE clause of ``query``: names match as case-insensitive substrings (the keys
+    are casefolded when written), ids exactly; an undated event counts on its article's
+    publication date. ``copies``: the backend's query of the ids of copies.
+
+    In SQLite's spelling (``?``, ``instr``); PostgreSQL's module respells these fragments
+    of ours (``postgresql.facts.respelled``)."""
+    where: list[str] = []
+    params: list[object] = []
+    if query.type:
+        where.append("e.type = ?")
+        params.append(query.type.upper())
+    if query.actor:
+        where.append(
+            "(e.source_entity_id = ? OR instr(e.source_key, ?) > 0"
+            " OR e.target_entity_id = ? OR instr(e.target_key, ?) > 0)"
         )
-        conn.execute(f"DELETE FROM events WHERE article_id IN (SELECT a.id{missing})")
-        conn.execute(f"DELETE FROM quotes WHERE article_id IN (SELECT a.id{missing})")
-        rows = conn.execute(
-            f"SELECT a.id, a.text, a.lang, a.published, a.annotations{missing} ORDER BY a.rowid"
-        )
-        for id_, text, lang, published, annotations in rows.fetchall():
-            article = Article(id=id_, source="", raw=b"", raw_text="", text=text)
-            article.lang, article.published = lang, published
-            restore_annotations(article, annotations)
-            index_facts(conn, article)
-            count += 1
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    log.info("indexed the events and quotes of %d stored article(s)", count)
-    return count
+        key = query.actor.casefold()
+        params += [query.actor, key, query.actor, key]
+    if query.place:
+        where.append("(e.place_entity_id = ? OR instr(e.place_key, ?) > 0)")
+        params += [query.place, query.place.casefold()]
+    if query.since:
+        where.append("e.day >= ?")
+        params.append(query.since)
+    if not query.copies:
+        where.append(f"e.article_id NOT IN ({copies})")
+    return (" WHERE " + " AND ".join(where) if where else ""), params
+
+
+def quote_where(query: QuoteQuery, copies: str) -> tuple[str, list[object]]:
+    """The WHERE clause of ``query`` over ``quotes q`` (as ``event_where``)."""
+    where: list[str] = []
+    params: list[object] = []
+    if query.speaker:
+        where.append("(q.speaker_entity_id = ? OR instr(q.speaker_key, ?) > 0)")
+        params += [query.speaker, query.speaker.casefold()]
+    if query.lang:
+        where.append("q.lang = ?")
+        params.append(query.lang)
+    if not query.copies:
+        where.append(f"q.article_id NOT IN ({copies})")
+    return (" WHERE " + " AND ".join(where) if where else ""), params

@@ -7,9 +7,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, Protocol
 
-from marsad.entities.registry import LocalEntity
 from marsad.search.model import SearchPlan, SearchRows
-from marsad.types import Article
+from marsad.types import Article, LocalEntity
 
 if TYPE_CHECKING:  # stories import the store's protocol types; no cycle at run time
     from marsad.stories.index import StoryTables, StoryWrites

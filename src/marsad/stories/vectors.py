@@ -10,7 +10,7 @@ Why this shape:
   language closer than most translations, so one graph for all languages would fill an
   article's nearest neighbours with its own language; each language has its own graph
   and gives its own nearest.
-- **SQLite is the truth, the graphs are caches.** Embeddings are stored in the batch's
+- **The store is the truth, the graphs are caches.** Embeddings are stored in the batch's
   transaction (``story_features.embedding``, numbered by ``story_vectors.seq``); a graph
   file records the last ``seq`` it holds in its name. A graph that lags behind the table
   (a kill after the commit, another process' ingest) is caught up from it on its next use;
@@ -26,13 +26,12 @@ from __future__ import annotations
 
 import logging
 import os
-import sqlite3
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -67,6 +66,22 @@ def _new_graph(ndim: int) -> Any:
                  expansion_add=128, expansion_search=128)  # fmt: skip
 
 
+class VectorTable(Protocol):
+    """What the graphs read from their store's tables (the store backend implements it)."""
+
+    def shard_seq(self, shard: str) -> int:
+        """The last vector number stored in ``shard`` (0: none)."""
+        ...
+
+    def articles_at(self, seqs: Sequence[int]) -> dict[int, str]:
+        """The article id of each stored vector number."""
+        ...
+
+    def vectors_between(self, shard: str, after: int, last: int) -> list[tuple[int, bytes]]:
+        """(number, float16 bytes) of the vectors of ``shard`` numbered in (after, last]."""
+        ...
+
+
 @dataclass(slots=True)
 class _Shard:
     graph: Any  # None until its first vector says how many dimensions it has
@@ -79,8 +94,8 @@ class VectorShards:
     """The graphs of one store. ``folder=None`` keeps them in memory only (a store in
     ``:memory:``, tests)."""
 
-    def __init__(self, conn: sqlite3.Connection, folder: Path | None) -> None:
-        self.conn, self.folder = conn, folder
+    def __init__(self, table: VectorTable, folder: Path | None) -> None:
+        self.table, self.folder = table, folder
         self._open: OrderedDict[str, _Shard] = OrderedDict()
 
     def nearest(self, vector: np.ndarray, shards: Sequence[str], k: int) -> list[str]:
@@ -94,11 +109,7 @@ class VectorShards:
             keys.extend(int(key) for key in np.atleast_1d(found.keys))
         if not keys:
             return []
-        marks = ",".join("?" * len(keys))
-        rows = self.conn.execute(
-            f"SELECT seq, article_id FROM story_vectors WHERE seq IN ({marks})", keys
-        ).fetchall()
-        by_seq = dict(rows)
+        by_seq = self.table.articles_at(keys)
         return [by_seq[key] for key in keys if key in by_seq]
 
     def committed(self, shards: Sequence[str]) -> None:
@@ -125,10 +136,7 @@ class VectorShards:
     # -- loading and catching up ----------------------------------------------------------
 
     def _shard(self, name: str) -> _Shard | None:
-        row = self.conn.execute(
-            "SELECT last_seq FROM story_shards WHERE shard = ?", (name,)
-        ).fetchone()
-        last = int(row[0]) if row else 0
+        last = self.table.shard_seq(name)
         shard = self._open.get(name)
         if shard is None:
             if not last:
@@ -165,12 +173,7 @@ class VectorShards:
 
             shard.graph = Index.restore(str(self._file(name)))
             shard.mutable = True
-        rows = self.conn.execute(
-            "SELECT v.seq, f.embedding FROM story_vectors v JOIN story_features f"
-            " ON f.article_id = v.article_id WHERE v.shard = ? AND v.seq > ? AND v.seq <= ?"
-            " ORDER BY v.seq",
-            (name, shard.seq, last),
-        ).fetchall()
+        rows = self.table.vectors_between(name, shard.seq, last)
         if rows:
             keys = np.array([r[0] for r in rows], dtype=np.uint64)
             vectors = np.stack([np.frombuffer(r[1], dtype=np.float16) for r in rows])

@@ -18,10 +18,10 @@ from fastapi.responses import FileResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from marsad.api.deps import get_store
 from marsad.events.lexicon import EVENT_TYPES
 from marsad.store import Store
 from marsad.web import pages
+from marsad.web.deps import get_store
 from marsad.web.finder import Facets, find
 from marsad.web.labels import UI_LANGS, labels, text_dir
 from marsad.web.mapsvg import countries_of, map_view, stored_places

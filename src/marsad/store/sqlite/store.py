@@ -9,18 +9,15 @@ from __future__ import annotations
 import json
 import sqlite3
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
-from marsad.entities.registry import LocalEntity
 from marsad.errors import StoreError
 from marsad.ids import text_hash
-from marsad.record import annotations_json, restore_annotations
-from marsad.search import index as search_index
+from marsad.record import annotations_json
 from marsad.search.model import SearchPlan, SearchRows
-from marsad.store import entity_index, fact_queries, facts, migrations
 from marsad.store.protocol import (
     AddResult,
     EntityRow,
@@ -32,16 +29,15 @@ from marsad.store.protocol import (
     StoredQuote,
     StoreStats,
 )
-from marsad.types import Article
+from marsad.store.rows import COLUMNS as _COLUMNS
+from marsad.store.rows import article_of as _article
+from marsad.store.rows import most_first as _most_first
+from marsad.store.sqlite import entity_index, fact_queries, facts, migrations, search_index
+from marsad.types import Article, LocalEntity
 
 if TYPE_CHECKING:
+    from marsad.store.sqlite.story_index import SQLiteStoryIndex
     from marsad.stories.index import StoryWrites
-    from marsad.stories.sqlite_index import SQLiteStoryIndex
-
-_COLUMNS = (
-    "id, source, url, format, encoding, lang, title, outlet, byline, dateline_place, "
-    "published, text, duplicate_of, story_id, annotations"
-)
 
 
 # Column names come from this module only, never from input. Grouping on the bare column
@@ -306,7 +302,7 @@ class SQLiteStore:
 
     def story_index(self) -> SQLiteStoryIndex:
         if self._stories is None:
-            from marsad.stories.sqlite_index import SQLiteStoryIndex
+            from marsad.store.sqlite.story_index import SQLiteStoryIndex
 
             # The nearest-neighbour graphs live beside the file, like its -wal and -shm.
             memory = self.path in ("", ":memory:") or self.path.startswith("file::memory:")
@@ -315,12 +311,12 @@ class SQLiteStore:
         return self._stories
 
     def search_rows(self, plan: SearchPlan) -> SearchRows:
-        from marsad.search.sqlite import run
+        from marsad.store.sqlite.search import run
 
         return run(self.conn, plan)
 
     def entity_ids_named(self, keys: Sequence[str]) -> dict[str, list[str]]:
-        from marsad.search.sqlite import entity_ids_named
+        from marsad.store.sqlite.search import entity_ids_named
 
         return entity_ids_named(self.conn, keys)
 
@@ -362,24 +358,3 @@ class SQLiteStore:
             self.story_index().rolled_back()
             raise
         self.story_index().committed()
-
-
-def _most_first(rows: Iterable[tuple[str | None, int]]) -> dict[str, int]:
-    """Counts by value, most first; no value counts as 'unknown'."""
-    counts: dict[str, int] = {}
-    for value, n in rows:
-        key = "unknown" if value is None else value
-        counts[key] = counts.get(key, 0) + n
-    return dict(sorted(counts.items(), key=lambda kv: -kv[1]))
-
-
-def _article(row: tuple[Any, ...]) -> Article:
-    (id_, source, url, fmt, encoding, lang, title, outlet, byline, place, published, text,
-     duplicate_of, story_id, annotations) = row  # fmt: skip
-    article = Article(id=id_, source=source, raw=b"", raw_text="", format=fmt, url=url)
-    article.encoding = encoding
-    article.lang, article.title, article.outlet, article.byline = lang, title, outlet, byline
-    article.dateline_place, article.published, article.text = place, published, text
-    article.duplicate_of, article.story_id = duplicate_of, story_id
-    restore_annotations(article, annotations)
-    return article

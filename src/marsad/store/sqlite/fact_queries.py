@@ -8,51 +8,15 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any, Literal
 
+from marsad.store.facts import EVENT_COLUMNS as _EVENT_COLUMNS
+from marsad.store.facts import QUOTE_COLUMNS as _QUOTE_COLUMNS
+from marsad.store.facts import event_where, quote_where
 from marsad.store.protocol import EventQuery, PlaceCount, QuoteQuery, StoredEvent, StoredQuote
 
 # Copies are read from the articles each time: stories can mark an article a copy after it
 # was stored. Named, the partial index of copies (0007) is always used; left to itself the
 # planner sometimes read the whole articles table instead.
 _COPIES = "SELECT id FROM articles INDEXED BY articles_copies WHERE duplicate_of IS NOT NULL"
-_EVENT_COLUMNS = (
-    "e.article_id, e.position, e.type, e.mode, e.aux, e.source, e.source_entity_id, e.target,"
-    " e.target_entity_id, e.place, e.place_entity_id, e.lat, e.lon, e.country, e.admin1,"
-    ' e.date, e.start, e."end", substr(a.text, e.start + 1, e."end" - e.start), e.lang,'
-    " a.outlet, a.published, a.url, a.source"
-)
-_QUOTE_COLUMNS = (
-    'q.article_id, q.position, q.start, q."end", substr(a.text, q.start + 1, q."end" - q.start),'
-    " q.direct, q.speaker, q.speaker_entity_id,"
-    " CASE WHEN q.cue_start IS NOT NULL AND q.cue_end IS NOT NULL"
-    " THEN substr(a.text, q.cue_start + 1, q.cue_end - q.cue_start) END, q.backend, q.lang"
-)
-
-
-def _event_where(query: EventQuery) -> tuple[str, list[object]]:
-    """The WHERE clause of ``query``: names match as case-insensitive substrings (the keys
-    are casefolded when written), ids exactly; an undated event counts on its article's
-    publication date."""
-    where: list[str] = []
-    params: list[object] = []
-    if query.type:
-        where.append("e.type = ?")
-        params.append(query.type.upper())
-    if query.actor:
-        where.append(
-            "(e.source_entity_id = ? OR instr(e.source_key, ?) > 0"
-            " OR e.target_entity_id = ? OR instr(e.target_key, ?) > 0)"
-        )
-        key = query.actor.casefold()
-        params += [query.actor, key, query.actor, key]
-    if query.place:
-        where.append("(e.place_entity_id = ? OR instr(e.place_key, ?) > 0)")
-        params += [query.place, query.place.casefold()]
-    if query.since:
-        where.append("e.day >= ?")
-        params.append(query.since)
-    if not query.copies:
-        where.append(f"e.article_id NOT IN ({_COPIES})")
-    return (" WHERE " + " AND ".join(where) if where else ""), params
 
 
 def _paging(limit: int | None, offset: int) -> tuple[str, list[object]]:
@@ -64,7 +28,7 @@ def _paging(limit: int | None, offset: int) -> tuple[str, list[object]]:
 def events(
     conn: sqlite3.Connection, query: EventQuery, limit: int | None, offset: int
 ) -> Iterator[StoredEvent]:
-    where, params = _event_where(query)
+    where, params = event_where(query, _COPIES)
     page, more = _paging(limit, offset)
     # Page first on the narrow index table, then read the articles rows of that page only.
     sql = (
@@ -78,28 +42,14 @@ def events(
 
 
 def count_events(conn: sqlite3.Connection, query: EventQuery) -> int:
-    where, params = _event_where(query)
+    where, params = event_where(query, _COPIES)
     return int(conn.execute(f"SELECT count(*) FROM events e{where}", params).fetchone()[0])
-
-
-def _quote_where(query: QuoteQuery) -> tuple[str, list[object]]:
-    where: list[str] = []
-    params: list[object] = []
-    if query.speaker:
-        where.append("(q.speaker_entity_id = ? OR instr(q.speaker_key, ?) > 0)")
-        params += [query.speaker, query.speaker.casefold()]
-    if query.lang:
-        where.append("q.lang = ?")
-        params.append(query.lang)
-    if not query.copies:
-        where.append(f"q.article_id NOT IN ({_COPIES})")
-    return (" WHERE " + " AND ".join(where) if where else ""), params
 
 
 def quotes(
     conn: sqlite3.Connection, query: QuoteQuery, limit: int | None, offset: int
 ) -> Iterator[StoredQuote]:
-    where, params = _quote_where(query)
+    where, params = quote_where(query, _COPIES)
     page, more = _paging(limit, offset)
     sql = (
         f"SELECT {_QUOTE_COLUMNS} FROM (SELECT * FROM quotes q{where} ORDER BY q.seq{page}) q"
@@ -112,7 +62,7 @@ def quotes(
 
 
 def count_quotes(conn: sqlite3.Connection, query: QuoteQuery) -> int:
-    where, params = _quote_where(query)
+    where, params = quote_where(query, _COPIES)
     return int(conn.execute(f"SELECT count(*) FROM quotes q{where}", params).fetchone()[0])
 
 

@@ -1,20 +1,15 @@
-"""Named schema migrations, applied in name order and recorded in ``schema_migrations``.
-
-A migration is a ``.sql`` file in ``marsad/store/migrations/``; its file name is its
-identity, so a store says exactly which schema it has.
-"""
+"""The SQLite migrations (``marsad/store/sqlite/migrations/``, see ``marsad.store.schema``)."""
 
 from __future__ import annotations
 
 import sqlite3
 from datetime import UTC, datetime
-from importlib import resources
+
+from marsad.store.schema import available as available_in
 
 
 def available() -> list[tuple[str, str]]:
-    folder = resources.files("marsad.store").joinpath("migrations")
-    files = sorted((p for p in folder.iterdir() if p.name.endswith(".sql")), key=lambda p: p.name)
-    return [(p.name.removesuffix(".sql"), p.read_text(encoding="utf-8")) for p in files]
+    return available_in("marsad.store.sqlite")
 
 
 def apply_sqlite(conn: sqlite3.Connection) -> list[str]:

@@ -4,67 +4,36 @@ or indexed under other key rules."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import re
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
 
-from marsad.resources import data_path
+from marsad.search.keys import (
+    entity_token,
+    indexed_names,
+    key_version,
+    name_key,
+    stored_names_and_types,
+)
 from marsad.search.tokens import shadow_text
 from marsad.types import Article
 
 log = logging.getLogger(__name__)
 
-# Bump when tokens.py changes how keys are made; data changes are seen by their hash.
-_CODE_VERSION = "3"
 _MIGRATION = "0004_search"
-_RULE_FILES = (
-    ("marsad.search", "search.ar.yaml"),
-    ("marsad.search", "search.en.yaml"),
-    ("marsad.kb", "normalise.yaml"),
-)
-
-
-@cache
-def key_version() -> str:
-    """Identity of the key rules: an index built under another one is rebuilt."""
-    digest = hashlib.sha256(_CODE_VERSION.encode())
-    for package, name in _RULE_FILES:
-        with open(data_path(package, name), "rb") as fh:
-            digest.update(fh.read())
-    return digest.hexdigest()[:16]
-
-
-def entity_token(entity_id: str) -> str:
-    """The index token of an entity id: letters and digits only, so FTS5's tokenizer keeps
-    it whole ("marsad:place/qamishli" has separators in it)."""
-    return "e" + hashlib.sha256(entity_id.encode()).hexdigest()[:16]
-
-
-def name_key(name: str) -> str:
-    """A name as search keys ("Al-Hasakah city" → "al hasakah city")."""
-    return shadow_text(name)
 
 
 def index_article(cur: sqlite3.Cursor | sqlite3.Connection, article: Article) -> None:
     """Index one stored article (call inside the transaction that stored it)."""
-    names = [
-        (m.entity_id, surface)
-        for m in article.mentions
-        if m.entity_id
-        for surface in (article.text[m.start : m.end], m.name)
-        if surface
-    ]
     _index(
         cur,
         _Doc(article.id, article.title, article.text, article.lang, article.outlet,
              article.published, article.duplicate_of is not None),
         {e.type for e in article.events},
-        names,
+        indexed_names(article),
     )  # fmt: skip
 
 
@@ -116,7 +85,7 @@ def _index(
 def _recreate_tables(conn: sqlite3.Connection) -> None:
     """Empty index tables in the shape the migration declares now (a store from a
     development build may have an older shape under the same migration name)."""
-    from marsad.store.migrations import available
+    from marsad.store.sqlite.migrations import available
 
     # Comments off first: they may hold semicolons.
     schema = re.sub(r"--[^\n]*", "", dict(available())[_MIGRATION])
@@ -150,15 +119,7 @@ def catch_up(conn: sqlite3.Connection) -> int:
             " ORDER BY a.rowid"
         ).fetchall()
         for id_, title, text, lang, outlet, published, copy, annotations in rows:
-            data = json.loads(annotations)
-            names = [
-                (m["entity_id"], surface)
-                for m in data.get("mentions", [])
-                if m.get("entity_id")
-                for surface in (text[m["start"] : m["end"]], m.get("name"))
-                if surface
-            ]
-            types = (e["type"] for e in data.get("events", []))
+            names, types = stored_names_and_types(text, annotations)
             _index(conn, _Doc(id_, title, text, lang, outlet, published, bool(copy)), types, names)
         conn.execute(
             "INSERT INTO search_meta VALUES ('keys', ?)"

@@ -5,9 +5,9 @@ instead of grouping every mention in the store."""
 from __future__ import annotations
 
 import sqlite3
-from collections import defaultdict
 from collections.abc import Sequence
 
+from marsad.store.entity_counts import entity_count_rows, like_pattern
 from marsad.store.protocol import EntityRow
 from marsad.types import Article
 
@@ -22,31 +22,10 @@ _UPSERT = (
 
 
 def index_entities(cur: sqlite3.Cursor | sqlite3.Connection, article: Article) -> None:
-    """Count one new article's linked mentions (inside the transaction that stored it).
-
-    Mentions of the same span are one row of the mentions table (the first one written),
-    so they count once here too."""
-    seen: set[tuple[int, int]] = set()
-    by_key: dict[tuple[str, str], list[tuple[str, str | None]]] = defaultdict(list)
-    names: set[tuple[str, str, str, str]] = set()
-    for m in article.mentions:
-        if (m.start, m.end) in seen:
-            continue
-        seen.add((m.start, m.end))
-        if m.entity_id is None:
-            continue
-        for label in ("", m.label):
-            by_key[m.entity_id, label].append((m.label, m.name))
-            names.add((m.entity_id, label, "s", article.text[m.start : m.end]))
-        if m.name is not None:
-            names.add((m.entity_id, "", "n", m.name))
-    rows = []
-    for (entity_id, label), mentions in by_key.items():
-        known = [n for _, n in mentions if n is not None]
-        top = max(lab for lab, _ in mentions)
-        rows.append((entity_id, label, top, max(known) if known else None, len(mentions)))
+    """Count one new article's linked mentions (inside the transaction that stored it)."""
+    rows, names = entity_count_rows(article)
     cur.executemany(_UPSERT, rows)
-    cur.executemany("INSERT OR IGNORE INTO entity_names VALUES (?, ?, ?, ?)", sorted(names))
+    cur.executemany("INSERT OR IGNORE INTO entity_names VALUES (?, ?, ?, ?)", names)
 
 
 def _entity_filter(
@@ -60,7 +39,7 @@ def _entity_filter(
             "c.entity_id IN (SELECT entity_id FROM entity_names"
             " WHERE label = '' AND text LIKE ? ESCAPE '\\')"
         ]
-        params.append(_like_pattern(query))
+        params.append(like_pattern(query))
         if ids:
             wanted.append(f"c.entity_id IN ({','.join('?' * len(ids))})")
             params += list(ids)
@@ -106,9 +85,3 @@ def entity_rows(
         seen_as = sorted(set(",".join(surfaces).split(",")))
         out.append(EntityRow(entity_id, top, name or entity_id, mentions, articles, seen_as))
     return out
-
-
-def _like_pattern(text: str) -> str:
-    """A LIKE pattern matching ``text`` anywhere, with its own % and _ taken literally."""
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"

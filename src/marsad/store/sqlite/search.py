@@ -5,18 +5,18 @@ SQL is this module's own fragments and FTS5 strings made of index keys, each quo
 from __future__ import annotations
 
 import sqlite3
-from collections import Counter
 from collections.abc import Sequence
 
-from marsad.search.index import entity_token
+from marsad.search.keys import entity_token
 from marsad.search.model import Clause, SearchPlan, SearchRow, SearchRows
+from marsad.store.rows import FACET_COLUMNS as _FACET_COLUMNS
+from marsad.store.rows import ranked_page
 
 # bm25 weights of the title and body columns: a word in the title says more.
 _TITLE_WEIGHT, _BODY_WEIGHT = 4.0, 1.0
 # bm25 weight of the entities column: naming an entity the query names counts like a
 # couple of title words.
 _ENTITY_WEIGHT = 8.0
-_FACET_COLUMNS = ("lang", "outlet")
 
 
 def fts_string(key: str) -> str:
@@ -132,14 +132,7 @@ def _ranked(
         " FROM search_fts f JOIN search_docs d ON d.doc = f.rowid"
         " WHERE search_fts MATCH ?" + "".join(f" AND {w}" for w in where)
     )
-    rows = conn.execute(sql, [expression, *params]).fetchall()
-    facets: dict[str, dict[str, int]] = {}
-    for column, index in zip(_FACET_COLUMNS, (1, 2), strict=True):
-        facets[column] = dict(Counter(r[index] or "unknown" for r in rows).most_common(50))
-    # best score first; among equals, newest first (undated last), then latest stored
-    rows.sort(key=lambda r: (r[5], r[3] or "", r[4]), reverse=True)
-    page = rows[plan.offset : plan.offset + plan.limit]
-    return SearchRows(len(rows), [SearchRow(r[0], float(r[5])) for r in page], facets)
+    return ranked_page(conn.execute(sql, [expression, *params]).fetchall(), plan)
 
 
 def entity_ids_named(conn: sqlite3.Connection, keys: Sequence[str]) -> dict[str, list[str]]:

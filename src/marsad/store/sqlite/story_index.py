@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from marsad.stories.explain import LinkExplanation
+from marsad.store.rows import story_link, vector_blob
 from marsad.stories.features import ArticleFeatures
 from marsad.stories.index import StoryLink, StoryRow, StoryWrites
 from marsad.stories.vectors import UNDATED, VectorShards, months_near, shard_of
@@ -31,7 +31,7 @@ class SQLiteStoryIndex:
     def __init__(self, conn: sqlite3.Connection, vectors_dir: Path | None = None) -> None:
         """``vectors_dir``: where the nearest-neighbour graphs are kept (None: in memory)."""
         self.conn = conn
-        self.vectors = VectorShards(conn, vectors_dir)
+        self.vectors = VectorShards(self, vectors_dir)
         self._touched: set[str] = set()
 
     # -- what the clusterer reads ---------------------------------------------------------
@@ -114,8 +114,35 @@ class SQLiteStoryIndex:
                 f" WHERE article_id IN ({_marks(chunk)})",
                 chunk,
             ):
-                out[row[0]] = _link(row)
+                out[row[0]] = story_link(row)
         return out
+
+    # -- what the nearest-neighbour graphs read ------------------------------------------
+
+    def shard_seq(self, shard: str) -> int:
+        row = self.conn.execute(
+            "SELECT last_seq FROM story_shards WHERE shard = ?", (shard,)
+        ).fetchone()
+        return int(row[0]) if row else 0
+
+    def articles_at(self, seqs: Sequence[int]) -> dict[int, str]:
+        found: dict[int, str] = {}
+        for chunk in _chunks(list(seqs)):
+            found.update(
+                self.conn.execute(
+                    f"SELECT seq, article_id FROM story_vectors WHERE seq IN ({_marks(chunk)})",
+                    chunk,
+                ).fetchall()
+            )
+        return found
+
+    def vectors_between(self, shard: str, after: int, last: int) -> list[tuple[int, bytes]]:
+        return self.conn.execute(
+            "SELECT v.seq, f.embedding FROM story_vectors v JOIN story_features f"
+            " ON f.article_id = v.article_id WHERE v.shard = ? AND v.seq > ? AND v.seq <= ?"
+            " ORDER BY v.seq",
+            (shard, after, last),
+        ).fetchall()
 
     # -- what the store writes in its transaction -----------------------------------------
 
@@ -125,7 +152,8 @@ class SQLiteStoryIndex:
             cur.execute(
                 "INSERT OR IGNORE INTO story_features VALUES (?,?,?,?,?,?,?,?)",
                 (f.article_id, f.lang, f.outlet, f.date, f.to_json(),
-                 np.asarray(f.signature, dtype=np.uint64).tobytes(), f.lead, _blob(f.embedding)),
+                 np.asarray(f.signature, dtype=np.uint64).tobytes(), f.lead,
+                 vector_blob(f.embedding)),
             )  # fmt: skip
             if not cur.rowcount:
                 continue  # already indexed: re-ingest adds nothing
@@ -151,7 +179,7 @@ class SQLiteStoryIndex:
             cur.execute(
                 "UPDATE story_features SET embedding = ? WHERE article_id = ?"
                 " AND embedding IS NULL RETURNING day, lang",
-                (_blob(vector), article_id),
+                (vector_blob(vector), article_id),
             )
             row = cur.fetchone()
             if row is not None:
@@ -304,7 +332,7 @@ class SQLiteStoryIndex:
     def members(self, story_id: str) -> list[StoryLink]:
         """The story's links in the order its articles arrived."""
         return [
-            _link(r)
+            story_link(r)
             for r in self.conn.execute(
                 "SELECT l.article_id, l.story_id, l.duplicate_of, l.explanation FROM story_links l"
                 " JOIN story_features f ON f.article_id = l.article_id WHERE l.story_id = ?"
@@ -332,14 +360,6 @@ def _filters(since: str | None, lang: str | None, entity: str | None) -> tuple[s
         )
         params.append(entity)
     return (" WHERE " + " AND ".join(where) if where else ""), params
-
-
-def _link(row: tuple[str, str, str | None, str]) -> StoryLink:
-    return StoryLink(row[0], row[1], LinkExplanation.from_json(row[3]), row[2])
-
-
-def _blob(vector: np.ndarray | None) -> bytes | None:
-    return None if vector is None else np.asarray(vector, dtype=np.float16).tobytes()
 
 
 def _marks(values: Sequence[object]) -> str:
