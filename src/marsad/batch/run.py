@@ -1,0 +1,154 @@
+"""``marsad batch``: the pipeline over a corpus on Ray Data, in two passes.
+
+1. **Per-article pass** (``map_batches``, any number of workers and partitions): each input
+   file is read by one task, then the pure stages (``clean`` .. ``mentions``: everything
+   ``marsad.parallel`` runs in worker processes) fill each article from its own text alone.
+2. **Global pass** (this process): the stages that learn across articles, the entity
+   registry behind ``link`` and the story clusterer, see the articles in input order
+   (file order as ``iter_inputs`` walks it, then record order), which Ray keeps with
+   ``preserve_order`` and which is checked on every row. Local entity ids and story ids are
+   functions of that order alone, so they are the same whatever the number of blocks,
+   batches or workers, and the same as ``marsad extract`` gives on the same input.
+
+Articles travel between passes pickled: Ray's own columns would flatten the nested
+dataclasses, and the two passes are the same program.
+"""
+
+from __future__ import annotations
+
+import logging
+import pickle
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from itertools import count
+from typing import Any
+
+from marsad import parallel
+from marsad.batch.inputs import files_of, read_file
+from marsad.batch.requirements import require
+from marsad.errors import InputError, MarsadError
+from marsad.ingest import ReadOptions
+from marsad.pipeline import DEFAULT_STAGES, Pipeline, StageFailure
+from marsad.types import Article
+
+log = logging.getLogger(__name__)
+
+BATCH_SIZE = 16  # articles per map_batches call: small, so one slow article delays few
+
+
+@dataclass(frozen=True, slots=True)
+class RayOptions:
+    address: str | None = None  # a running cluster ("ray://host:10001", "auto"); else local
+    num_cpus: int | None = None  # for a local instance: cores Ray may use (default: all)
+    workers: int | None = None  # actors running the pure stages (default: Ray's CPUs)
+
+
+def _row(file: int, record: int, item: Article | InputError) -> dict[str, Any]:
+    # Empty values, never None: a column of nulls comes back from Arrow as NaN.
+    if isinstance(item, InputError):
+        return {"file": file, "record": record, "article": b"", "source": item.source,
+                "stage": "", "problem": item.reason}  # fmt: skip
+    return {"file": file, "record": record, "article": pickle.dumps(item), "source": item.source,
+            "stage": "", "problem": ""}  # fmt: skip
+
+
+def _read_file(task: dict[str, Any], options: ReadOptions) -> Iterator[dict[str, Any]]:
+    """Ray task: one file -> one row per article or unreadable record, in file order."""
+    records = count()
+    for item in read_file(task["path"], options):
+        yield _row(task["file"], next(records), item)
+
+
+class _PureStages:
+    """Ray actor: the per-article stages, built once per worker (the NER models)."""
+
+    def __init__(self, stages: list[str]) -> None:
+        self.pipeline = Pipeline.from_names(stages)
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
+        articles, stages = list(batch["article"]), list(batch["stage"])
+        problems = list(batch["problem"])
+        for i, blob in enumerate(articles):
+            if not blob:
+                continue
+            result = self.pipeline.run_one(pickle.loads(blob))
+            if isinstance(result, StageFailure):
+                stages[i], problems[i] = result.stage, f"{type(result.error).__name__}: {result.error}"
+            articles[i] = pickle.dumps(result.article if isinstance(result, StageFailure) else result)
+        return {**batch, "article": articles, "stage": stages, "problem": problems}
+
+
+def _ray_dataset(
+    files: list[str], head: list[str], options: ReadOptions, ray_options: RayOptions
+) -> Any:
+    ray, data = require("ray"), require("ray.data")
+    if not ray.is_initialized():
+        ray.init(
+            address=ray_options.address,
+            num_cpus=None if ray_options.address else ray_options.num_cpus,
+            include_dashboard=False,
+            log_to_driver=False,
+        )
+    context = data.DataContext.get_current()
+    context.execution_options.preserve_order = True  # the global pass needs input order
+    context.enable_progress_bars = False
+    tasks = [{"file": i, "path": p} for i, p in enumerate(files)]
+    ds = data.from_items(tasks, override_num_blocks=max(1, len(tasks))).flat_map(
+        # No CPU reserved: reading is light, and the pure-stage actors hold every core, so a
+        # reader that waited for one would wait forever.
+        _read_file, fn_kwargs={"options": options}, num_cpus=0
+    )
+    if not head:
+        return ds
+    workers = ray_options.workers or max(1, int(ray.available_resources().get("CPU", 1)))
+    return ds.map_batches(
+        _PureStages,
+        fn_constructor_args=(head,),
+        batch_size=BATCH_SIZE,
+        batch_format="numpy",
+        zero_copy_batch=False,
+        compute=data.ActorPoolStrategy(size=workers),
+        num_cpus=1,
+    )
+
+
+def processed(
+    inputs: Sequence[str],
+    instances: dict[str, Any] | None = None,
+    *,
+    stages: Sequence[str] = DEFAULT_STAGES,
+    options: ReadOptions | None = None,
+    ray_options: RayOptions | None = None,
+) -> Iterator[Article | InputError | StageFailure]:
+    """Every input item in input order: an article through all ``stages``, or why not.
+    ``instances``: ready-made stages for the global pass (a linker over a store's registry)."""
+    options = options or ReadOptions()
+    head, _ = parallel.split(stages)
+    files: list[str] = []
+    for path in files_of(list(inputs)):
+        if isinstance(path, InputError):
+            yield path
+        else:
+            files.append(path)
+    if not files:
+        return
+    instances = instances or {}
+    tail_pipeline = (
+        parallel.tail_pipeline(stages, instances)
+        if head
+        else Pipeline.from_names(stages, instances)
+    )
+    ds = _ray_dataset(files, head, options, ray_options or RayOptions())
+    last = (-1, -1)
+    for row in ds.iter_rows():
+        key = (int(row["file"]), int(row["record"]))
+        if key <= last:
+            raise MarsadError(f"rows out of input order ({key} after {last}); please report")
+        last = key
+        if not row["article"]:
+            yield InputError(str(row["source"]), str(row["problem"]))
+        elif row["stage"]:
+            article = pickle.loads(row["article"])
+            yield StageFailure(article, str(row["stage"]), RuntimeError(row["problem"]))
+        else:
+            yield tail_pipeline.run_one(pickle.loads(row["article"]))
