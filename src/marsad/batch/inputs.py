@@ -22,7 +22,9 @@ def files_of(inputs: list[str]) -> Iterator[str | InputError]:
     """The files the inputs name, in the order ``iter_inputs`` reads them (folders sorted)."""
     for given in inputs:
         if "://" in given:
-            yield InputError(given, "`marsad batch` reads files and folders; fetch URLs with ingest")
+            yield InputError(
+                given, "`marsad batch` reads files and folders; fetch URLs with ingest"
+            )
             continue
         yield from walk(given)
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from marsad import ops
 from marsad.batch import parquet
+from marsad.batch.requirements import require
 from marsad.batch.run import RayOptions, processed
 from marsad.entities.link import LinkStage
 from marsad.ingest import ReadOptions
@@ -32,6 +33,7 @@ def run_batch(
     (a fresh entity registry, stories over this run). With ``store`` every article is also
     loaded into it, a batch per transaction as ``ingest`` does, linked against the store's
     entities and stories: the records are then what ``marsad export`` gives for them."""
+    require("ray.data")  # before anything is read or written
     report = report if report is not None else ops.IngestReport()
     common: dict[str, Any] = {"stages": stages, "options": options, "ray_options": ray_options}
     if store is None:

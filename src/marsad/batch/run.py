@@ -33,14 +33,13 @@ from marsad.types import Article
 
 log = logging.getLogger(__name__)
 
-BATCH_SIZE = 16  # articles per map_batches call: small, so one slow article delays few
-
 
 @dataclass(frozen=True, slots=True)
 class RayOptions:
     address: str | None = None  # a running cluster ("ray://host:10001", "auto"); else local
     num_cpus: int | None = None  # for a local instance: cores Ray may use (default: all)
     workers: int | None = None  # actors running the pure stages (default: Ray's CPUs)
+    batch_size: int = 16  # articles per map_batches call: small, so one slow one delays few
 
 
 def _row(file: int, record: int, item: Article | InputError) -> dict[str, Any]:
@@ -73,8 +72,13 @@ class _PureStages:
                 continue
             result = self.pipeline.run_one(pickle.loads(blob))
             if isinstance(result, StageFailure):
-                stages[i], problems[i] = result.stage, f"{type(result.error).__name__}: {result.error}"
-            articles[i] = pickle.dumps(result.article if isinstance(result, StageFailure) else result)
+                stages[i], problems[i] = (
+                    result.stage,
+                    f"{type(result.error).__name__}: {result.error}",
+                )
+            articles[i] = pickle.dumps(
+                result.article if isinstance(result, StageFailure) else result
+            )
         return {**batch, "article": articles, "stage": stages, "problem": problems}
 
 
@@ -96,7 +100,9 @@ def _ray_dataset(
     ds = data.from_items(tasks, override_num_blocks=max(1, len(tasks))).flat_map(
         # No CPU reserved: reading is light, and the pure-stage actors hold every core, so a
         # reader that waited for one would wait forever.
-        _read_file, fn_kwargs={"options": options}, num_cpus=0
+        _read_file,
+        fn_kwargs={"options": options},
+        num_cpus=0,
     )
     if not head:
         return ds
@@ -104,7 +110,7 @@ def _ray_dataset(
     return ds.map_batches(
         _PureStages,
         fn_constructor_args=(head,),
-        batch_size=BATCH_SIZE,
+        batch_size=ray_options.batch_size,
         batch_format="numpy",
         zero_copy_batch=False,
         compute=data.ActorPoolStrategy(size=workers),
