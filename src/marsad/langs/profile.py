@@ -24,6 +24,9 @@ class LangProfile:
     prepositions: tuple[str, ...]
     relative_pronouns: tuple[str, ...]
     quote_marks: tuple[str, ...]  # opening and closing mark pairs
+    # Letters no other language of its script uses: a few words in them say the language
+    # where a model has too little text (Sorani's ڕ ڵ ۆ ێ ە among Arabic-script languages).
+    distinctive_letters: str = ""
 
     @cached_property
     def marks_pattern(self) -> re.Pattern[str] | None:

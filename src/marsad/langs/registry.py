@@ -68,6 +68,7 @@ def _profile(name: str, data: Any) -> LangProfile:
             cased=bool(data["cased"]),
             pipeline=data["pipeline"],
             marks=str(data.get("marks") or ""),
+            distinctive_letters=str(data.get("distinctive_letters") or ""),
             **values,
         )
     except KeyError as exc:
