@@ -2,7 +2,8 @@
 
 1. **Per-article pass** (``map_batches``, any number of workers and partitions): each input
    file is read by one task, then the pure stages (``clean`` .. ``mentions``: everything
-   ``marsad.parallel`` runs in worker processes) fill each article from its own text alone.
+   ``marsad.parallel`` runs in worker processes; all of ``--fast``) fill each article
+   from its own text alone.
 2. **Global pass** (this process): the stages that learn across articles, the entity
    registry behind ``link`` and the story clusterer, see the articles in input order
    (file order as ``iter_inputs`` walks it, then record order), which Ray keeps with
@@ -23,12 +24,11 @@ from dataclasses import dataclass
 from itertools import count
 from typing import Any
 
-from marsad import parallel
 from marsad.batch.inputs import files_of, read_file
 from marsad.batch.requirements import require
 from marsad.errors import InputError, MarsadError
 from marsad.ingest import ReadOptions
-from marsad.pipeline import DEFAULT_STAGES, Pipeline, StageFailure
+from marsad.pipeline import DEFAULT_STAGES, READER_FIELDS, Pipeline, StageFailure, assigned_by
 from marsad.types import Article
 
 log = logging.getLogger(__name__)
@@ -40,6 +40,18 @@ class RayOptions:
     num_cpus: int | None = None  # for a local instance: cores Ray may use (default: all)
     workers: int | None = None  # actors running the pure stages (default: Ray's CPUs)
     batch_size: int = 16  # articles per map_batches call: small, so one slow one delays few
+
+
+# The first stage that learns across articles: it and every stage after it run in order.
+FIRST_ORDERED_STAGE = "link"
+
+
+def split(stages: Sequence[str]) -> tuple[list[str], list[str]]:
+    """(the per-article stages, the ordered ones): a cut before ``link``, so ``--fast``
+    (no names) runs wholly in the first pass."""
+    names = list(stages)
+    cut = names.index(FIRST_ORDERED_STAGE) if FIRST_ORDERED_STAGE in names else len(names)
+    return names[:cut], names[cut:]
 
 
 def _row(file: int, record: int, item: Article | InputError) -> dict[str, Any]:
@@ -129,7 +141,7 @@ def processed(
     """Every input item in input order: an article through all ``stages``, or why not.
     ``instances``: ready-made stages for the global pass (a linker over a store's registry)."""
     options = options or ReadOptions()
-    head, _ = parallel.split(stages)
+    head, tail = split(stages)
     files: list[str] = []
     for path in files_of(list(inputs)):
         if isinstance(path, InputError):
@@ -138,12 +150,8 @@ def processed(
             files.append(path)
     if not files:
         return
-    instances = instances or {}
-    tail_pipeline = (
-        parallel.tail_pipeline(stages, instances)
-        if head
-        else Pipeline.from_names(stages, instances)
-    )
+    given = READER_FIELDS | assigned_by(head)
+    tail_pipeline = Pipeline.from_names(tail, instances or {}, given=given)
     ds = _ray_dataset(files, head, options, ray_options or RayOptions())
     last = (-1, -1)
     for row in ds.iter_rows():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import nullcontext
 
 import click
 from tqdm import tqdm
@@ -68,18 +69,22 @@ def batch_command(
 
     show = sys.stderr.isatty() if progress is None else progress
     report = ops.IngestReport()
-    common = {
-        "stages": stages_for(fast),
-        "options": make_read_options(max_bytes, timeout, no_follow_links),
-        "ray_options": RayOptions(ray_address, num_cpus, workers),
-        "report": report,
-    }
-    with tqdm(unit=" articles", disable=not show, file=sys.stderr) as bar:
-        if db:
-            with open_store(db) as store:
-                n = run_batch(list(paths), out_dir, store=store, progress=bar.update, **common)
-        else:
-            n = run_batch(list(paths), out_dir, progress=bar.update, **common)
+    options = make_read_options(max_bytes, timeout, no_follow_links)
+    ray_options = RayOptions(ray_address, num_cpus, workers)
+    with (
+        tqdm(unit=" articles", disable=not show, file=sys.stderr) as bar,
+        open_store(db) if db else nullcontext() as store,
+    ):
+        n = run_batch(
+            list(paths),
+            out_dir,
+            stages=stages_for(fast),
+            options=options,
+            ray_options=ray_options,
+            store=store,
+            report=report,
+            progress=bar.update,
+        )
     for problem in report.skipped:
         click.echo(f"skipped {problem.source}: {problem.reason}", err=True)
     if db:
