@@ -26,6 +26,7 @@ from marsad.pipeline import DEFAULT_STAGES, Pipeline, StageFailure
 from marsad.record import to_record
 from marsad.store import Store
 from marsad.stories.cluster import Clusterer
+from marsad.stories.embed import Embedder
 from marsad.stories.index import MemoryIndex
 from marsad.types import Article, SourceHints
 
@@ -141,13 +142,17 @@ class StoreWriter:
     entities they created (``registry``, which the linker must use) and their stories."""
 
     def __init__(
-        self, store: Store, report: IngestReport, progress: ProgressFn | None = None
+        self,
+        store: Store,
+        report: IngestReport,
+        progress: ProgressFn | None = None,
+        embedder: Embedder | None = None,
     ) -> None:
         self.store = store
         self.report = report
         self.progress = progress
         self.registry = EntityRegistry.from_entities(store.local_entities())
-        self.clusterer = Clusterer()
+        self.clusterer = Clusterer(embedder)
 
     def write(self, articles: Iterable[Article]) -> Iterator[Article]:
         """Store ``articles``; yield each once its batch is committed (story ids set)."""
@@ -203,10 +208,12 @@ def extract(
 STORY_CHUNK = 32  # articles embedded together by the stateless filter
 
 
-def with_stories(articles: Iterable[Article]) -> Iterator[dict[str, object]]:
+def with_stories(
+    articles: Iterable[Article], embedder: Embedder | None = None
+) -> Iterator[dict[str, object]]:
     """Export records with story ids over the articles of one run: the clusterer of
     ``ingest`` over an index in memory."""
-    clusterer, index = Clusterer(), MemoryIndex()
+    clusterer, index = Clusterer(embedder), MemoryIndex()
     chunk: list[Article] = []
 
     def assign() -> Iterator[dict[str, object]]:

@@ -10,6 +10,7 @@ from marsad import ops
 from marsad.batch import parquet
 from marsad.batch.requirements import require
 from marsad.batch.run import RayOptions, processed
+from marsad.batch.vectors import PrecomputedEmbedder
 from marsad.entities.link import LinkStage
 from marsad.ingest import ReadOptions
 from marsad.pipeline import DEFAULT_STAGES
@@ -35,12 +36,15 @@ def run_batch(
     entities and stories: the records are then what ``marsad export`` gives for them."""
     require("ray.data")  # before anything is read or written
     report = report if report is not None else ops.IngestReport()
-    common: dict[str, Any] = {"stages": stages, "options": options, "ray_options": ray_options}
+    vectors = PrecomputedEmbedder()
+    common: dict[str, Any] = {
+        "stages": stages, "options": options, "ray_options": ray_options, "vectors": vectors
+    }  # fmt: skip
     if store is None:
         articles = ops.tally(processed(inputs, **common), report)
-        records = ops.with_stories(articles)
+        records = ops.with_stories(articles, vectors)
     else:
-        writer = ops.StoreWriter(store, report)
+        writer = ops.StoreWriter(store, report, embedder=vectors)
         linker = {"link": LinkStage(registry=writer.registry)}
         articles = ops.tally(processed(inputs, linker, **common), report)
         records = (to_record(a) for a in writer.write(articles))

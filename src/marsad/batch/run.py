@@ -4,6 +4,7 @@
    file is read by one task, then the pure stages (``clean`` .. ``mentions``: everything
    ``marsad.parallel`` runs in worker processes; all of ``--fast``) fill each article
    from its own text alone.
+   The story embedding of each article (E5 over its lead) is made there too.
 2. **Global pass** (this process): the stages that learn across articles, the entity
    registry behind ``link`` and the story clusterer, see the articles in input order
    (file order as ``iter_inputs`` walks it, then record order), which Ray keeps with
@@ -24,11 +25,15 @@ from dataclasses import dataclass
 from itertools import count
 from typing import Any
 
+import numpy as np
+
 from marsad.batch.inputs import files_of, read_file
 from marsad.batch.requirements import require
+from marsad.batch.vectors import PrecomputedEmbedder
 from marsad.errors import InputError, MarsadError
 from marsad.ingest import ReadOptions
 from marsad.pipeline import DEFAULT_STAGES, READER_FIELDS, Pipeline, StageFailure, assigned_by
+from marsad.stories.embed import default_embedder, lead_text
 from marsad.types import Article
 
 log = logging.getLogger(__name__)
@@ -75,10 +80,12 @@ class _PureStages:
 
     def __init__(self, stages: list[str]) -> None:
         self.pipeline = Pipeline.from_names(stages)
+        self.embedder = default_embedder()
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         articles, stages = list(batch["article"]), list(batch["stage"])
         problems = list(batch["problem"])
+        leads: dict[int, str] = {}
         for i, blob in enumerate(articles):
             if not blob:
                 continue
@@ -88,10 +95,16 @@ class _PureStages:
                     result.stage,
                     f"{type(result.error).__name__}: {result.error}",
                 )
+            else:
+                leads[i] = lead_text(result)
             articles[i] = pickle.dumps(
                 result.article if isinstance(result, StageFailure) else result
             )
-        return {**batch, "article": articles, "stage": stages, "problem": problems}
+        vectors = [b""] * len(articles)
+        for i, vector in zip(leads, self.embedder.embed(list(leads.values())), strict=True):
+            vectors[i] = vector.tobytes()
+        return {**batch, "article": articles, "stage": stages, "problem": problems,
+                "lead_vector": vectors}  # fmt: skip
 
 
 def _ray_dataset(
@@ -137,9 +150,11 @@ def processed(
     stages: Sequence[str] = DEFAULT_STAGES,
     options: ReadOptions | None = None,
     ray_options: RayOptions | None = None,
+    vectors: PrecomputedEmbedder | None = None,
 ) -> Iterator[Article | InputError | StageFailure]:
     """Every input item in input order: an article through all ``stages``, or why not.
-    ``instances``: ready-made stages for the global pass (a linker over a store's registry)."""
+    ``instances``: ready-made stages for the global pass (a linker over a store's registry);
+    ``vectors`` receives each article's story embedding, made by the workers."""
     options = options or ReadOptions()
     head, tail = split(stages)
     files: list[str] = []
@@ -165,4 +180,8 @@ def processed(
             article = pickle.loads(row["article"])
             yield StageFailure(article, str(row["stage"]), RuntimeError(row["problem"]))
         else:
-            yield tail_pipeline.run_one(pickle.loads(row["article"]))
+            result = tail_pipeline.run_one(pickle.loads(row["article"]))
+            if vectors is not None and row.get("lead_vector") and isinstance(result, Article):
+                vector = np.frombuffer(row["lead_vector"], dtype=np.float32)
+                vectors.add(lead_text(result), vector)
+            yield result
