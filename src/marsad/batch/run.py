@@ -45,6 +45,7 @@ class RayOptions:
     num_cpus: int | None = None  # for a local instance: cores Ray may use (default: all)
     workers: int | None = None  # actors running the pure stages (default: Ray's CPUs)
     batch_size: int = 16  # articles per map_batches call: small, so one slow one delays few
+    block_bytes: int = 256 * 1024  # Ray block size: about 50 articles read from a file
 
 
 # The first stage that learns across articles: it and every stage after it run in order.
@@ -121,6 +122,8 @@ def _ray_dataset(
     context = data.DataContext.get_current()
     context.execution_options.preserve_order = True  # the global pass needs input order
     context.enable_progress_bars = False
+    # A block goes to one actor whole: small blocks let one big file feed every worker.
+    context.target_max_block_size = ray_options.block_bytes
     tasks = [{"file": i, "path": p} for i, p in enumerate(files)]
     ds = data.from_items(tasks, override_num_blocks=max(1, len(tasks))).flat_map(
         # No CPU reserved: reading is light, and the pure-stage actors hold every core, so a
