@@ -27,6 +27,7 @@ from marsad.pipeline import DEFAULT_STAGES, Pipeline, StageFailure
 from marsad.record import to_record
 from marsad.store import Store
 from marsad.stories.cluster import Clusterer
+from marsad.stories.embed import Embedder
 from marsad.stories.index import MemoryIndex
 from marsad.types import Article, SourceHints
 
@@ -75,10 +76,21 @@ def _processed(
                 continue
             if rename:
                 item.source = rename(item.source)
-            report.read += 1
             yield item
 
-    for result in run(readable()):
+    return tally(run(readable()), report)
+
+
+def tally(
+    results: Iterable[Article | InputError | StageFailure], report: IngestReport
+) -> Iterator[Article]:
+    """The processed articles of ``results``; what could not be read or processed goes to
+    ``report.skipped`` with its reason."""
+    for result in results:
+        if isinstance(result, InputError):
+            report.skipped.append(Problem(result.source, result.reason))
+            continue
+        report.read += 1
         if isinstance(result, StageFailure):
             report.skipped.append(
                 Problem(result.article.source, f"stage {result.stage} failed: {result.error}")
@@ -110,8 +122,8 @@ def ingest(
     input's source to the one stored (the API's uploads: no server paths).
     """
     report = report if report is not None else IngestReport()
-    registry = EntityRegistry.from_entities(store.local_entities())
-    instances: dict[str, Any] = {"link": LinkStage(registry=registry)}
+    writer = StoreWriter(store, report, progress, batch_size=batch_size)
+    instances: dict[str, Any] = {"link": LinkStage(registry=writer.registry)}
     workers = workers if workers is not None else parallel.auto_workers(stages)
     run: parallel.Runner
     if pipeline is None and workers > 1:
@@ -120,36 +132,61 @@ def ingest(
         run = parallel.in_process(
             pipeline or Pipeline.from_names(stages, instances), store.contains
         )
-    mark = registry.mark()
-    articles = _processed(iter_inputs(inputs, options or ReadOptions()), run, report, rename)
-    batch: list[Article] = []
-    clusterer = Clusterer()
+    for _ in writer.write(
+        _processed(iter_inputs(inputs, options or ReadOptions()), run, report, rename)
+    ):
+        pass
+    return report
 
-    def flush() -> None:
-        nonlocal mark
+
+class StoreWriter:
+    """Processed articles into a store, ``batch_size`` per transaction, with the local
+    entities they created (``registry``, which the linker must use) and their stories."""
+
+    def __init__(
+        self,
+        store: Store,
+        report: IngestReport,
+        progress: ProgressFn | None = None,
+        embedder: Embedder | None = None,
+        batch_size: int = BATCH_SIZE,
+    ) -> None:
+        self.store = store
+        self.batch_size = batch_size
+        self.report = report
+        self.progress = progress
+        self.registry = EntityRegistry.from_entities(store.local_entities())
+        self.clusterer = Clusterer(embedder)
+
+    def write(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """Store ``articles``; yield each once its batch is committed (story ids set)."""
+        batch: list[Article] = []
+        mark = self.registry.mark()
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= self.batch_size:
+                mark = self._flush(batch, mark)
+                yield from batch
+                batch.clear()
+        if batch:
+            self._flush(batch, mark)
+            yield from batch
+
+    def _flush(self, batch: list[Article], mark: int) -> int:
         # The batch's articles, the local entities they created and their story links go in
         # one transaction: a kill never leaves an article without its story.
-        stories = clusterer.assign(batch, store.story_index())
-        results = store.add(batch, registry.new_since(mark), stories)
-        mark = registry.mark()
+        stories = self.clusterer.assign(batch, self.store.story_index())
+        results = self.store.add(batch, self.registry.new_since(mark), stories)
         for result in results:
             if result.status == "new":
-                report.new += 1
+                self.report.new += 1
             elif result.status == "known":
-                report.known += 1
+                self.report.known += 1
             else:
-                report.copies += 1
-        if progress:
-            progress(len(batch))
-        batch.clear()
-
-    for article in articles:
-        batch.append(article)
-        if len(batch) >= batch_size:
-            flush()
-    if batch:
-        flush()
-    return report
+                self.report.copies += 1
+        if self.progress:
+            self.progress(len(batch))
+        return self.registry.mark()
 
 
 def extract(
@@ -165,7 +202,7 @@ def extract(
     Local entity ids are shared across the articles of one run (one registry per call)."""
     pipeline = pipeline or Pipeline.from_names(stages)
     report = report if report is not None else IngestReport()
-    yield from _with_stories(
+    yield from with_stories(
         _processed(
             iter_inputs(inputs, options or ReadOptions()), parallel.in_process(pipeline), report
         )
@@ -175,10 +212,12 @@ def extract(
 STORY_CHUNK = 32  # articles embedded together by the stateless filter
 
 
-def _with_stories(articles: Iterable[Article]) -> Iterator[dict[str, object]]:
+def with_stories(
+    articles: Iterable[Article], embedder: Embedder | None = None
+) -> Iterator[dict[str, object]]:
     """Export records with story ids over the articles of one run: the clusterer of
     ``ingest`` over an index in memory."""
-    clusterer, index = Clusterer(), MemoryIndex()
+    clusterer, index = Clusterer(embedder), MemoryIndex()
     chunk: list[Article] = []
 
     def assign() -> Iterator[dict[str, object]]:
@@ -259,7 +298,7 @@ def extract_stream(
     report: IngestReport | None = None,
     stages: Sequence[str] = DEFAULT_STAGES,
 ) -> Iterator[dict[str, object]]:
-    yield from _with_stories(
+    yield from with_stories(
         process_stream(stream, options=options, pipeline=pipeline, report=report, stages=stages)
     )
 

@@ -15,12 +15,22 @@ import unicodedata
 from functools import cache
 
 from marsad.errors import DataFileError
+from marsad.langs import profile
 from marsad.resources import data_path, load_yaml
 
 _RULES = ("marsad.kb", "normalise.yaml")
 
-ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-"""Harakat, Quranic marks, superscript alef and tatweel: no part of a word's identity."""
+
+def _arabic_marks() -> re.Pattern[str]:
+    arabic = profile("ar")
+    if arabic is None or arabic.marks_pattern is None:
+        raise DataFileError("marsad/langs/data/ar.yaml", "the Arabic profile lists no marks")
+    return arabic.marks_pattern
+
+
+ARABIC_MARKS = _arabic_marks()
+"""Harakat, Quranic marks, superscript alef and tatweel: no part of a word's identity (the
+``marks`` of the Arabic profile, which every Arabic-script profile shares)."""
 
 
 @cache

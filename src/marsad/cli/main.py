@@ -12,6 +12,7 @@ import click
 from tqdm import tqdm
 
 from marsad import config, ops
+from marsad.cli.batch import batch_command
 from marsad.cli.kb import kb_group
 from marsad.cli.options import (
     db_option,
@@ -333,6 +334,7 @@ def names_similarity(a: str, b: str) -> None:
     click.echo(f"{score:.3f}  ({verdict} at threshold {MATCH_THRESHOLD})")
 
 
+cli.add_command(batch_command)
 cli.add_command(kb_group)
 cli.add_command(stories_command)
 cli.add_command(story_command)

@@ -17,12 +17,13 @@ from typing import Any
 
 from marsad.errors import DataFileError
 from marsad.kb import normalise_name
+from marsad.langs import full_pipeline_langs
 from marsad.meta.patterns import alternation, loose
 from marsad.names import is_arabic
 from marsad.resources import data_path, load_yaml
 
 _PKG = "marsad.entities"
-LANGS = ("en", "ar")
+LANGS = full_pipeline_langs()  # the languages with lexicons: their profiles say so
 
 # A conjunction glued to an Arabic word ("والسفير", "فالتنظيم").
 _AR_CONJUNCTION = "[وف]"

@@ -35,6 +35,7 @@ from marsad.entities.registry import EntityRegistry
 from marsad.errors import DataFileError
 from marsad.kb import KBEntry, KnowledgeBase, default_kb, normalise_name
 from marsad.kb.normalize import strip_possessive
+from marsad.langs import writes_arabic_script
 from marsad.names import is_arabic, name_key
 from marsad.pipeline import register
 from marsad.resources import data_path
@@ -48,7 +49,6 @@ REFERENCE_SCORE = 0.8
 # Nationality words of the KB's countries (marsad/kb/data/demonyms.tsv).
 DEMONYMS_FILE = "demonyms.tsv"
 # Languages written in Arabic script: a Latin name in their articles is filed as "und".
-ARABIC_SCRIPT_LANGS = frozenset({"ar", "ckb", "fa", "ps", "ur"})
 
 # "Al-Hasakah (Al-Sina'a) prison": a name, another in brackets, the words after both.
 _BRACKETED = re.compile(r"^(?P<outer>[^()]+?)\s*\((?P<inner>[^()]+)\)\s*(?P<tail>[^()]*)$")
@@ -307,7 +307,7 @@ def _forms(surface: str, name: str) -> list[str]:
 def _name_lang(name: str, article_lang: str | None) -> str:
     """The language a name is filed under: the article's, unless the name is in the other
     script ("und" for a Latin name in an Arabic article, "ar" for the reverse)."""
-    arabic_article = article_lang in ARABIC_SCRIPT_LANGS
+    arabic_article = writes_arabic_script(article_lang)
     if is_arabic(name):
         return article_lang if arabic_article and article_lang else "ar"
     if article_lang and not arabic_article:

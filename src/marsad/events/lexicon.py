@@ -14,6 +14,7 @@ from functools import cache
 from typing import Any
 
 from marsad.errors import DataFileError
+from marsad.langs import full_pipeline_langs, writes_arabic_script
 from marsad.resources import data_path, load_yaml
 
 EVENT_TYPES = (
@@ -35,7 +36,7 @@ EVENT_TYPES = (
     "ASSAULT",
 )
 AUX_MODES = ("historical", "future", "hypothetical", "negation")
-LANGS = ("en", "ar")
+LANGS = full_pipeline_langs()
 
 # A word edge that works for both scripts (\b treats Arabic letters as word characters too,
 # but we want the clitics inside the match, so Arabic gets its own prefix group).
@@ -91,7 +92,7 @@ class Lexicon:
 
 
 def _compile(pattern: str, lang: str, path: str) -> re.Pattern[str]:
-    wrap = _AR_WRAP if lang == "ar" else _EN_WRAP
+    wrap = _AR_WRAP if writes_arabic_script(lang) else _EN_WRAP  # word edges by script
     try:
         return re.compile(wrap.format(pattern), re.IGNORECASE)
     except re.error as exc:

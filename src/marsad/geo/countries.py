@@ -25,6 +25,7 @@ from marsad.errors import DataFileError
 from marsad.geo.names import LANGS, index_key
 from marsad.geo.places import Area, PlaceTable
 from marsad.kb.normalize import required_caps
+from marsad.langs import is_cased
 from marsad.resources import data_path, load_yaml
 
 log = logging.getLogger(__name__)
@@ -173,7 +174,7 @@ class CountryTable:
             aliases = load_aliases(lang)
             for code, names in aliases.countries.items():
                 for name in names:
-                    caps = required_caps(name) if lang != "ar" else None
+                    caps = required_caps(name) if is_cased(lang) else None
                     add(name, CountryName(code, alias=True, caps=caps))
             for code, words in aliases.demonyms.items():
                 for word in words:

@@ -15,9 +15,10 @@ from functools import cache
 
 from marsad.errors import DataFileError
 from marsad.kb.normalize import clitic_variants, normalise_name, strip_possessive
+from marsad.langs import full_pipeline_langs
 from marsad.resources import data_path, load_yaml
 
-LANGS = ("en", "ar")
+LANGS = full_pipeline_langs()  # the languages with lexicons: their profiles say so
 
 
 @dataclass(frozen=True, slots=True)

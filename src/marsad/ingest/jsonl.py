@@ -100,6 +100,11 @@ def _article(line: bytes, where: str, source: str, *, first: bool) -> Article | 
     obj = load_object(line, where, first=first)
     if isinstance(obj, InputError):
         return obj
+    return article_from_object(obj, where, source)
+
+
+def article_from_object(obj: dict[str, Any], where: str, source: str) -> Article | InputError:
+    """The article one record describes (a JSON Lines object, a Parquet row), or why none."""
     for key in _STRING_FIELDS:
         value = obj.get(key)
         if value is not None and not isinstance(value, str):

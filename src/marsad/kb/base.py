@@ -13,6 +13,7 @@ from marsad.kb.normalize import (
     required_caps,
     strip_possessive,
 )
+from marsad.langs import is_cased
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +42,7 @@ class KnowledgeBase:
         preferred = {names[0] for names in entry.names.values()}
         for lang, name in entry.all_names():
             key = normalise_name(name)
-            caps = None if lang == "ar" else required_caps(name)
+            caps = required_caps(name) if is_cased(lang) else None
             aliases = self._index.setdefault(key, [])
             for i, alias in enumerate(aliases):
                 if alias.entry is entry:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from marsad.lang.detect import LanguageModel, arabic_script_languages
 from marsad.lang.script import Script, count_scripts
+from marsad.langs import profiles
 from marsad.resources import load_yaml
 
 log = logging.getLogger(__name__)
@@ -66,7 +67,7 @@ def guess_paragraph(text: str, model: LanguageModel, config: LangConfig) -> Lang
         # neighbour in the same script says otherwise.
         if top is not None and score >= config.short_confident and _fits(top, script):
             return LangGuess(top, counts.letters, script, sure=False)
-        return LangGuess(_script_default(script), counts.letters, script, sure=False)
+        return LangGuess(_letter_default(text, script), counts.letters, script, sure=False)
     if script == "arabic":
         return _guess_arabic_script(top, score, counts.letters, config)
     if top is None or score < config.min_score:
@@ -91,6 +92,16 @@ def _guess_arabic_script(
 def _fits(lang: str, script: Script) -> bool:
     """Whether ``lang`` is written in ``script``, as far as Arabic-or-not goes."""
     return (lang in arabic_script_languages()) == (script == "arabic")
+
+
+def _letter_default(text: str, script: Script) -> str | None:
+    """The script's default, unless two or more letters only one language of the script
+    uses say which (fastText has too little to go on in a few words; letters do not lie)."""
+    for lang in profiles().values():
+        letters = lang.distinctive_letters
+        if lang.script == script and letters and sum(text.count(c) for c in letters) >= 2:
+            return lang.code
+    return _script_default(script)
 
 
 def _script_default(script: Script) -> str | None:

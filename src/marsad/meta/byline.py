@@ -16,11 +16,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from marsad.langs import full_pipeline_langs
 from marsad.meta import vocab
 from marsad.meta.outlets import OutletList
 from marsad.meta.patterns import alternation
 
-LANGS = ("ar", "en")
+LANGS = full_pipeline_langs()  # the languages with lexicons: their profiles say so
 
 # A byline names one or two people; more words are a sentence.
 MAX_NAME_WORDS = 6

@@ -19,11 +19,12 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from marsad.langs import full_pipeline_langs
 from marsad.meta import vocab
 from marsad.meta.patterns import alternation, fold, word_alternation
 from marsad.meta.resolve import WEEKDAYS
 
-LANGS = ("ar", "en")
+LANGS = full_pipeline_langs()  # the languages with lexicons: their profiles say so
 
 _LB = r"(?<!\w)"
 _RB = r"(?!\w)"

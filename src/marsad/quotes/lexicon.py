@@ -7,16 +7,17 @@ each language gets its own patterns; the logic that uses them is shared.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from marsad.errors import DataFileError
+from marsad.langs import writes_arabic_script
 from marsad.resources import data_path, load_yaml
 
 _PACKAGE = "marsad.quotes"
-LANGUAGES = ("en", "ar")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,15 +56,18 @@ def _words(data: dict[str, Any], key: str, path: str) -> list[str]:
 
 @cache
 def speech_lexicon(lang: str | None) -> SpeechLexicon | None:
-    """The cues of ``lang`` ("en", "ar"); None for a language we have no list for."""
-    if lang not in LANGUAGES:
+    """The cues of ``lang`` ("en", "ar", "ku", "ckb"); None for a language we have no
+    ``speech.<lang>.yaml`` for. A language's script picks the patterns: Sorani's cues are
+    compiled as Arabic's are (the lexicon's ``lang`` says which patterns), Kurmanji's as
+    English's."""
+    if lang is None or not os.path.exists(data_path(_PACKAGE, f"speech.{lang}.yaml")):
         return None
     name = f"speech.{lang}.yaml"
     path = data_path(_PACKAGE, name)
     data = load_yaml(_PACKAGE, name)
     if not isinstance(data, dict):
         raise DataFileError(path, "expected a mapping")
-    return _arabic(data, path) if lang == "ar" else _english(data, path)
+    return _arabic(data, path) if writes_arabic_script(lang) else _english(data, path)
 
 
 def _english(data: dict[str, Any], path: str) -> SpeechLexicon:

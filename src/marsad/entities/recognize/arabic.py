@@ -19,14 +19,12 @@ a common word, a title, a role head, a verb of saying, or a known place or body.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from marsad.entities.recognize.lexicon import ArabicLexicon, arabic_lexicon, fold, light
 from marsad.entities.recognize.spans import Candidate
 from marsad.entities.recognize.tokens import Token, joined, tokenize
-
-_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
+from marsad.textnorm import ARABIC_MARKS as _MARKS
 
 MAX_PARTS = 4
 # How many words a role phrase may run before its name.

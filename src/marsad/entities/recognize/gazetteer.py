@@ -11,7 +11,6 @@ are in capitals.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -19,10 +18,10 @@ from marsad.entities.recognize.lexicon import Phrase, arabic_lexicon
 from marsad.entities.recognize.spans import Candidate
 from marsad.entities.recognize.tokens import Token, joined
 from marsad.kb import KBEntry, KnowledgeBase
+from marsad.textnorm import ARABIC_MARKS as _MARKS
 
 # A name longer than this many words is not looked for (the longest KB names are ~12).
 MAX_WORDS = 16
-_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
 
 
 @dataclass(frozen=True, slots=True)

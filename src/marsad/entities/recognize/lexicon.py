@@ -6,7 +6,6 @@ spelling variants; multi-word entries become tuples of folded words.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -15,6 +14,7 @@ from typing import Any
 from marsad.errors import DataFileError
 from marsad.kb import normalise_name
 from marsad.resources import data_path, load_yaml
+from marsad.textnorm import ARABIC_MARKS as _MARKS
 
 PACKAGE = "marsad.entities"
 AR_FILE = "recognize.ar.yaml"
@@ -30,7 +30,6 @@ def fold(word: str) -> str:
 
 
 _LIGHT = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "و", "ئ": "ي"})
-_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
 
 
 def light(word: str) -> str:

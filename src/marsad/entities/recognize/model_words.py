@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from marsad.textnorm import ARABIC_MARKS as _MARK
 from marsad.textnorm import fold_letters
 
 # Letters and digits with the vowel marks and tatweel inside them, or one other mark.
@@ -44,7 +45,6 @@ def arabic_form(word: str) -> tuple[str, str]:
 
 
 _GLUED_BEFORE_ARTICLE = re.compile("^(?:[وف]?[بكل](?=ال)|[وف](?=ال))")
-_MARK = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640\u06d6-\u06ed]")
 
 
 def glued_prefix(word: str) -> int:

@@ -21,10 +21,11 @@ from typing import Any
 from marsad.entities.recognize.model_words import arabic_form, arabic_words, glued_prefix
 from marsad.entities.recognize.spans import Candidate
 from marsad.errors import PipelineError
+from marsad.langs import full_pipeline_langs
 
 log = logging.getLogger(__name__)
 
-LANGS = ("en", "ar")
+LANGS = full_pipeline_langs()  # the languages with lexicons: their profiles say so
 LABELS = {"PER": "PER", "ORG": "ORG", "LOC": "GPE"}
 # spaCy's default length limit; a longer block (one long line) is read in slices.
 MAX_CHARS = 100_000

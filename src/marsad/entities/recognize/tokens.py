@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from marsad.kb import normalise_name
 from marsad.resources import load_yaml
+from marsad.textnorm import ARABIC_MARKS as _MARKS
 
 # A word: letters and digits, with the Arabic vowel marks and tatweel inside it, and
 # apostrophes between letters (al-Sina’a, Kata'ib), but not an English possessive ('s).
@@ -24,7 +25,6 @@ _WORD = re.compile(
     r"(?:['’ʼ](?![sS]\b)[^\W_][\w\u0610-\u061a\u064b-\u065f\u0670\u0640]*)*"
 )
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f]")
-_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640\u06d6-\u06ed]")
 
 
 def _normalise_rules() -> tuple[frozenset[str], tuple[str, ...]]:
