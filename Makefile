@@ -61,6 +61,7 @@ models: $(VENV)/.installed-dev
 	$(BIN)/marsad train ner $(DATA) --lang en
 	$(BIN)/marsad train ner $(DATA) --lang ar --with-tune
 	$(BIN)/marsad train events $(DATA)
+	$(BIN)/marsad train stories
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/ingest_bench.py --fast --out ingest-core.json
