@@ -11,14 +11,15 @@ from typing import Any
 import numpy as np
 import psycopg
 
-from marsad.store.rows import story_link, vector_blob
+from marsad.store import story_writes
+from marsad.store.rows import story_link
+from marsad.store.story_writes import POSTGRESQL, STORY_ROW
 from marsad.stories.features import ArticleFeatures
 from marsad.stories.index import StoryLink, StoryRow, StoryWrites
-from marsad.stories.vectors import UNDATED, VectorShards, months_near, shard_of
+from marsad.stories.vectors import UNDATED, VectorShards, months_near
 
 WINDOW_DAYS = 3
 UNDATED_LOOKS_AT = 2
-_ROW = "id, founded_by, date, last_date, articles, sources"
 _STORY_LOCK = 0x73746F72  # "stor": story writes of concurrent batches take turns
 
 
@@ -134,87 +135,7 @@ class PostgresStoryIndex:
 
     def write(self, cur: psycopg.Cursor[Any], writes: StoryWrites) -> None:
         cur.execute("SELECT pg_advisory_xact_lock(%s)", (_STORY_LOCK,))
-        seq_of: dict[str, int] = {}
-        for f in writes.features:
-            cur.execute(
-                "INSERT INTO story_features (article_id, lang, outlet, day, features, minhash,"
-                " lead, embedding) VALUES (%s,%s,%s,%s,%s,%s,%s,%s)"
-                " ON CONFLICT DO NOTHING RETURNING seq",
-                (f.article_id, f.lang, f.outlet, f.date, f.to_json(),
-                 np.asarray(f.signature, dtype=np.uint64).tobytes(), f.lead,
-                 vector_blob(f.embedding)),
-            )  # fmt: skip
-            row = cur.fetchone()
-            if row is None:
-                continue  # already indexed: re-ingest adds nothing
-            seq = int(row[0])
-            seq_of[f.article_id] = seq
-            if f.embedding is not None:
-                self._add_vector(cur, f.article_id, shard_of(f.date, f.lang))
-            cur.executemany(
-                "INSERT INTO story_bands VALUES (%s, %s) ON CONFLICT DO NOTHING",
-                [(band, f.article_id) for band in sorted(set(f.bands))],
-            )
-            keys = sorted(set(f.index_keys()))
-            cur.executemany(
-                "INSERT INTO story_keys VALUES (%s, 1)"
-                " ON CONFLICT (key) DO UPDATE SET articles = story_keys.articles + 1",
-                [(k,) for k in keys],
-            )
-            cur.executemany(
-                "INSERT INTO story_postings VALUES (%s, %s, %s)",
-                [(k, seq, f.article_id) for k in keys],
-            )
-        for article_id, vector in writes.embeddings.items():
-            cur.execute(
-                "UPDATE story_features SET embedding = %s WHERE article_id = %s"
-                " AND embedding IS NULL RETURNING day, lang",
-                (vector_blob(vector), article_id),
-            )
-            found = cur.fetchone()
-            if found is not None:
-                self._add_vector(cur, article_id, shard_of(found[0], found[1]))
-        day_of = {f.article_id: f.date for f in writes.features}
-        outlet_of = {f.article_id: f.outlet for f in writes.features}
-        for link in writes.links:
-            if link.article_id not in seq_of:
-                continue
-            why = link.explanation
-            cur.execute(
-                "INSERT INTO story_links VALUES (%s,%s,%s,%s,%s,%s)",
-                (link.article_id, link.story_id, why.kind, why.linked_to, link.duplicate_of,
-                 why.to_json()),
-            )  # fmt: skip
-            day = day_of.get(link.article_id)
-            cur.execute(
-                "INSERT INTO stories VALUES (%s, %s, %s, %s, 1, %s, 0) ON CONFLICT (id) DO UPDATE"
-                " SET articles = stories.articles + 1, seq = excluded.seq,"
-                " date = CASE WHEN stories.date IS NULL OR excluded.date < stories.date"
-                "   THEN coalesce(excluded.date, stories.date) ELSE stories.date END,"
-                " last_date = CASE WHEN stories.last_date IS NULL"
-                "   OR excluded.last_date > stories.last_date"
-                "   THEN coalesce(excluded.last_date, stories.last_date)"
-                "   ELSE stories.last_date END",
-                (link.story_id, link.article_id, day, day, seq_of[link.article_id]),
-            )
-            if not link.duplicate_of:
-                _add_source(cur, link.story_id, outlet_of.get(link.article_id))
-        for old, new in writes.merges:
-            _merge(cur, old, new)
-
-    def _add_vector(self, cur: psycopg.Cursor[Any], article_id: str, shard: str) -> None:
-        cur.execute(
-            "INSERT INTO story_vectors (article_id, shard) VALUES (%s, %s) RETURNING seq",
-            (article_id, shard),
-        )
-        row = cur.fetchone()
-        cur.execute(
-            "INSERT INTO story_shards VALUES (%s, 1, %s) ON CONFLICT (shard) DO UPDATE SET"
-            " vectors = story_shards.vectors + 1,"
-            " last_seq = greatest(story_shards.last_seq, excluded.last_seq)",
-            (shard, row[0] if row else 0),
-        )
-        self._touched.add(shard)
+        self._touched |= story_writes.write(cur, writes, POSTGRESQL)
 
     def committed(self) -> None:
         touched, self._touched = sorted(self._touched), set()
@@ -236,17 +157,14 @@ class PostgresStoryIndex:
         limit: int = 50,
         offset: int = 0,
     ) -> list[StoryRow]:
-        where, params = _filters(since, lang, entity)
-        sql = (
-            f"SELECT {_ROW} FROM stories{where} ORDER BY last_date IS NULL, last_date DESC,"
-            " articles DESC, sources DESC, id LIMIT %s OFFSET %s"
-        )
+        where, params = story_writes.listing(since, lang, entity, POSTGRESQL)
+        sql = f"SELECT {STORY_ROW} FROM stories{where}{story_writes.listing_order(POSTGRESQL)}"
         return [StoryRow(*r) for r in self._rows(sql, [*params, limit, offset])]
 
     def count_stories(
         self, since: str | None = None, lang: str | None = None, entity: str | None = None
     ) -> int:
-        where, params = _filters(since, lang, entity)
+        where, params = story_writes.listing(since, lang, entity, POSTGRESQL)
         return int(self._rows(f"SELECT count(*) FROM stories{where}", params)[0][0])
 
     def story(self, story_id: str) -> StoryRow | None:
@@ -256,7 +174,7 @@ class PostgresStoryIndex:
             found = self.resolve(old) if old else None
         if found is None:
             return None
-        rows = self._rows(f"SELECT {_ROW} FROM stories WHERE id = %s", (found,))
+        rows = self._rows(f"SELECT {STORY_ROW} FROM stories WHERE id = %s", (found,))
         return StoryRow(*rows[0]) if rows else None
 
     def redirect(self, story_id: str) -> str | None:
@@ -279,82 +197,5 @@ class PostgresStoryIndex:
 
     def members(self, story_id: str) -> list[StoryLink]:
         return [
-            story_link(r)
-            for r in self._rows(
-                "SELECT l.article_id, l.story_id, l.duplicate_of, l.explanation FROM story_links l"
-                " JOIN story_features f ON f.article_id = l.article_id WHERE l.story_id = %s"
-                " ORDER BY f.seq",
-                (story_id,),
-            )
+            story_link(r) for r in self._rows(story_writes.members_sql(POSTGRESQL), (story_id,))
         ]
-
-
-def _add_source(cur: psycopg.Cursor[Any], story_id: str, outlet: str | None) -> None:
-    """One more independent source unless the story already has this outlet."""
-    if outlet is not None:
-        cur.execute(
-            "INSERT INTO story_outlets VALUES (%s, %s) ON CONFLICT DO NOTHING", (story_id, outlet)
-        )
-        if not cur.rowcount:
-            return
-    cur.execute("UPDATE stories SET sources = sources + 1 WHERE id = %s", (story_id,))
-
-
-def _merge(cur: psycopg.Cursor[Any], old: str, new: str) -> None:
-    """Move every article of story ``old`` into ``new``; ``old`` becomes a redirect."""
-    cur.execute("SELECT date, last_date, articles, seq FROM stories WHERE id = %s", (old,))
-    row = cur.fetchone()
-    if row is None or old == new:
-        return
-    cur.execute(
-        "UPDATE articles SET story_id = %s WHERE id IN"
-        " (SELECT article_id FROM story_links WHERE story_id = %s)",
-        (new, old),
-    )
-    cur.execute("UPDATE story_links SET story_id = %s WHERE story_id = %s", (new, old))
-    cur.execute(
-        "INSERT INTO story_outlets SELECT %s, outlet FROM story_outlets WHERE story_id = %s"
-        " ON CONFLICT DO NOTHING",
-        (new, old),
-    )
-    cur.execute("DELETE FROM story_outlets WHERE story_id = %s", (old,))
-    date, last_date, articles, seq = row
-    cur.execute(
-        "UPDATE stories SET articles = articles + %s, seq = greatest(seq, %s),"
-        " date = CASE WHEN date IS NULL OR %s < date THEN coalesce(%s, date) ELSE date END,"
-        " last_date = CASE WHEN last_date IS NULL OR %s > last_date"
-        "   THEN coalesce(%s, last_date) ELSE last_date END,"
-        " sources = (SELECT count(*) FROM story_outlets WHERE story_id = %s)"
-        "   + (SELECT count(*) FROM story_links l JOIN story_features f"
-        "      ON f.article_id = l.article_id WHERE l.story_id = %s"
-        "      AND l.duplicate_of IS NULL AND f.outlet IS NULL)"
-        " WHERE id = %s",
-        (articles, seq, date, date, last_date, last_date, new, new, new),
-    )
-    cur.execute("DELETE FROM stories WHERE id = %s", (old,))
-    cur.execute("UPDATE story_redirects SET new_id = %s WHERE new_id = %s", (new, old))
-    cur.execute(
-        "INSERT INTO story_redirects VALUES (%s, %s, NULL)"
-        " ON CONFLICT (old_id) DO UPDATE SET new_id = excluded.new_id, merged_by = NULL",
-        (old, new),
-    )
-
-
-def _filters(since: str | None, lang: str | None, entity: str | None) -> tuple[str, list[str]]:
-    where, params = [], []
-    if since:
-        where.append("coalesce(last_date, date) >= %s")
-        params.append(since)
-    if lang:
-        where.append(
-            "id IN (SELECT l.story_id FROM story_links l JOIN story_features f"
-            " ON f.article_id = l.article_id WHERE f.lang = %s)"
-        )
-        params.append(lang)
-    if entity:
-        where.append(
-            "id IN (SELECT l.story_id FROM story_postings p JOIN story_links l"
-            " ON l.article_id = p.article_id WHERE p.key = %s)"
-        )
-        params.append(entity)
-    return (" WHERE " + " AND ".join(where) if where else ""), params

@@ -15,16 +15,17 @@ from pathlib import Path
 
 import numpy as np
 
-from marsad.store.rows import story_link, vector_blob
+from marsad.store import story_writes
+from marsad.store.rows import story_link
+from marsad.store.story_writes import SQLITE, STORY_ROW
 from marsad.stories.features import ArticleFeatures
 from marsad.stories.index import StoryLink, StoryRow, StoryWrites
-from marsad.stories.vectors import UNDATED, VectorShards, months_near, shard_of
+from marsad.stories.vectors import UNDATED, VectorShards, months_near
 
 _CHUNK = 500  # ids per IN (...) query, under SQLite's variable limit
 # The window nearest() looks in; the clusterer rules out candidates further apart.
 WINDOW_DAYS = 3
 UNDATED_LOOKS_AT = 2  # latest month shards an undated article is compared with
-_ROW = "id, founded_by, date, last_date, articles, sources"
 
 
 class SQLiteStoryIndex:
@@ -147,121 +148,7 @@ class SQLiteStoryIndex:
     # -- what the store writes in its transaction -----------------------------------------
 
     def write(self, cur: sqlite3.Cursor, writes: StoryWrites) -> None:
-        seq_of: dict[str, int] = {}
-        for f in writes.features:
-            cur.execute(
-                "INSERT OR IGNORE INTO story_features VALUES (?,?,?,?,?,?,?,?)",
-                (f.article_id, f.lang, f.outlet, f.date, f.to_json(),
-                 np.asarray(f.signature, dtype=np.uint64).tobytes(), f.lead,
-                 vector_blob(f.embedding)),
-            )  # fmt: skip
-            if not cur.rowcount:
-                continue  # already indexed: re-ingest adds nothing
-            seq = int(cur.lastrowid or 0)
-            seq_of[f.article_id] = seq
-            if f.embedding is not None:
-                self._add_vector(cur, f.article_id, shard_of(f.date, f.lang))
-            cur.executemany(
-                "INSERT OR IGNORE INTO story_bands VALUES (?, ?)",
-                [(band, f.article_id) for band in f.bands],
-            )
-            keys = f.index_keys()
-            cur.executemany(
-                "INSERT INTO story_keys VALUES (?, 1)"
-                " ON CONFLICT(key) DO UPDATE SET articles = articles + 1",
-                [(k,) for k in keys],
-            )
-            cur.executemany(
-                "INSERT INTO story_postings VALUES (?, ?, ?)",
-                [(k, seq, f.article_id) for k in keys],
-            )
-        for article_id, vector in writes.embeddings.items():
-            cur.execute(
-                "UPDATE story_features SET embedding = ? WHERE article_id = ?"
-                " AND embedding IS NULL RETURNING day, lang",
-                (vector_blob(vector), article_id),
-            )
-            row = cur.fetchone()
-            if row is not None:
-                self._add_vector(cur, article_id, shard_of(row[0], row[1]))
-        day_of = {f.article_id: f.date for f in writes.features}
-        outlet_of = {f.article_id: f.outlet for f in writes.features}
-        for link in writes.links:
-            if link.article_id not in seq_of:
-                continue
-            why = link.explanation
-            cur.execute(
-                "INSERT INTO story_links VALUES (?,?,?,?,?,?)",
-                (link.article_id, link.story_id, why.kind, why.linked_to, link.duplicate_of,
-                 why.to_json()),
-            )  # fmt: skip
-            day = day_of.get(link.article_id)
-            cur.execute(
-                "INSERT INTO stories VALUES (?, ?, ?, ?, 1, ?, 0) ON CONFLICT(id) DO UPDATE SET"
-                " articles = articles + 1, seq = excluded.seq,"
-                " date = CASE WHEN date IS NULL OR excluded.date < date"
-                "   THEN coalesce(excluded.date, date) ELSE date END,"
-                " last_date = CASE WHEN last_date IS NULL OR excluded.last_date > last_date"
-                "   THEN coalesce(excluded.last_date, last_date) ELSE last_date END",
-                (link.story_id, link.article_id, day, day, seq_of[link.article_id]),
-            )
-            if not link.duplicate_of:
-                self._add_source(cur, link.story_id, outlet_of.get(link.article_id))
-        for old, new in writes.merges:
-            self._merge(cur, old, new)
-
-    def _add_vector(self, cur: sqlite3.Cursor, article_id: str, shard: str) -> None:
-        cur.execute("INSERT INTO story_vectors (article_id, shard) VALUES (?, ?)",
-                    (article_id, shard))  # fmt: skip
-        cur.execute(
-            "INSERT INTO story_shards VALUES (?, 1, ?) ON CONFLICT(shard) DO UPDATE SET"
-            " vectors = vectors + 1, last_seq = excluded.last_seq",
-            (shard, cur.lastrowid),
-        )
-        self._touched.add(shard)
-
-    @staticmethod
-    def _add_source(cur: sqlite3.Cursor, story_id: str, outlet: str | None) -> None:
-        """One more independent source unless the story already has this outlet."""
-        if outlet is not None:
-            cur.execute("INSERT OR IGNORE INTO story_outlets VALUES (?, ?)", (story_id, outlet))
-            if not cur.rowcount:
-                return
-        cur.execute("UPDATE stories SET sources = sources + 1 WHERE id = ?", (story_id,))
-
-    @staticmethod
-    def _merge(cur: sqlite3.Cursor, old: str, new: str) -> None:
-        """Move every article of story ``old`` into ``new``; ``old`` becomes a redirect."""
-        row = cur.execute(
-            "SELECT date, last_date, articles, seq FROM stories WHERE id = ?", (old,)
-        ).fetchone()
-        if row is None or old == new:
-            return
-        # By the story's links (indexed), not articles.story_id (which is not).
-        cur.execute(
-            "UPDATE articles SET story_id = ? WHERE id IN"
-            " (SELECT article_id FROM story_links WHERE story_id = ?)",
-            (new, old),
-        )
-        cur.execute("UPDATE story_links SET story_id = ? WHERE story_id = ?", (new, old))
-        cur.execute("INSERT OR IGNORE INTO story_outlets SELECT ?, outlet FROM story_outlets"
-                    " WHERE story_id = ?", (new, old))  # fmt: skip
-        cur.execute("DELETE FROM story_outlets WHERE story_id = ?", (old,))
-        cur.execute(
-            "UPDATE stories SET articles = articles + ?, seq = max(seq, ?),"
-            " date = CASE WHEN date IS NULL OR ? < date THEN coalesce(?, date) ELSE date END,"
-            " last_date = CASE WHEN last_date IS NULL OR ? > last_date"
-            "   THEN coalesce(?, last_date) ELSE last_date END,"
-            " sources = (SELECT count(*) FROM story_outlets WHERE story_id = ?)"
-            "   + (SELECT count(*) FROM story_links l JOIN story_features f"
-            "      ON f.article_id = l.article_id WHERE l.story_id = ?"
-            "      AND l.duplicate_of IS NULL AND f.outlet IS NULL)"
-            " WHERE id = ?",
-            (row[2], row[3], row[0], row[0], row[1], row[1], new, new, new),
-        )
-        cur.execute("DELETE FROM stories WHERE id = ?", (old,))
-        cur.execute("UPDATE story_redirects SET new_id = ? WHERE new_id = ?", (new, old))
-        cur.execute("INSERT OR REPLACE INTO story_redirects VALUES (?, ?, NULL)", (old, new))
+        self._touched |= story_writes.write(cur, writes, SQLITE)
 
     def committed(self) -> None:
         """After the batch's commit: bring the graphs of the shards it wrote up to date."""
@@ -284,19 +171,14 @@ class SQLiteStoryIndex:
         limit: int = 50,
         offset: int = 0,
     ) -> list[StoryRow]:
-        """Latest article date first (then more articles, more independent sources);
-        undated stories last. The order is an index of ``stories``: a page costs its rows."""
-        where, params = _filters(since, lang, entity)
-        sql = (
-            f"SELECT {_ROW} FROM stories{where} ORDER BY last_date IS NULL, last_date DESC,"
-            " articles DESC, sources DESC, id LIMIT ? OFFSET ?"
-        )
+        where, params = story_writes.listing(since, lang, entity, SQLITE)
+        sql = f"SELECT {STORY_ROW} FROM stories{where}{story_writes.listing_order(SQLITE)}"
         return [StoryRow(*r) for r in self.conn.execute(sql, [*params, limit, offset])]
 
     def count_stories(
         self, since: str | None = None, lang: str | None = None, entity: str | None = None
     ) -> int:
-        where, params = _filters(since, lang, entity)
+        where, params = story_writes.listing(since, lang, entity, SQLITE)
         return int(self.conn.execute(f"SELECT count(*) FROM stories{where}", params).fetchone()[0])
 
     def story(self, story_id: str) -> StoryRow | None:
@@ -308,7 +190,9 @@ class SQLiteStoryIndex:
             found = self.resolve(old) if old else None
         if found is None:
             return None
-        row = self.conn.execute(f"SELECT {_ROW} FROM stories WHERE id = ?", (found,)).fetchone()
+        row = self.conn.execute(
+            f"SELECT {STORY_ROW} FROM stories WHERE id = ?", (found,)
+        ).fetchone()
         return StoryRow(*row) if row else None
 
     def redirect(self, story_id: str) -> str | None:
@@ -330,36 +214,9 @@ class SQLiteStoryIndex:
         return str(rows[0][0]) if len(rows) == 1 else None
 
     def members(self, story_id: str) -> list[StoryLink]:
-        """The story's links in the order its articles arrived."""
         return [
-            story_link(r)
-            for r in self.conn.execute(
-                "SELECT l.article_id, l.story_id, l.duplicate_of, l.explanation FROM story_links l"
-                " JOIN story_features f ON f.article_id = l.article_id WHERE l.story_id = ?"
-                " ORDER BY f.rowid",
-                (story_id,),
-            )
+            story_link(r) for r in self.conn.execute(story_writes.members_sql(SQLITE), (story_id,))
         ]
-
-
-def _filters(since: str | None, lang: str | None, entity: str | None) -> tuple[str, list[str]]:
-    where, params = [], []
-    if since:
-        where.append("coalesce(last_date, date) >= ?")
-        params.append(since)
-    if lang:
-        where.append(
-            "id IN (SELECT l.story_id FROM story_links l JOIN story_features f"
-            " ON f.article_id = l.article_id WHERE f.lang = ?)"
-        )
-        params.append(lang)
-    if entity:
-        where.append(
-            "id IN (SELECT l.story_id FROM story_postings p JOIN story_links l"
-            " ON l.article_id = p.article_id WHERE p.key = ?)"
-        )
-        params.append(entity)
-    return (" WHERE " + " AND ".join(where) if where else ""), params
 
 
 def _marks(values: Sequence[object]) -> str:
