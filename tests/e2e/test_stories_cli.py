@@ -97,7 +97,11 @@ def test_cli_killed_ingest_leaves_no_article_without_its_story(tmp_path: Path) -
     corpus, db = _corpus(tmp_path / "c.jsonl"), tmp_path / "m.db"
     cmd = [sys.executable, "-m", "marsad", "ingest", str(corpus), "--db", str(db),
            "--no-progress", "--fast"]  # fmt: skip
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # Small batches: many commits, so the kill lands between two of them even when a
+    # loaded machine starves this polling loop for seconds.
+    env = {**os.environ, "MARSAD_BATCH_SIZE": "40"}
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=env)  # fmt: skip
     deadline = time.monotonic() + 180
     while True:
         try:
@@ -113,7 +117,7 @@ def test_cli_killed_ingest_leaves_no_article_without_its_story(tmp_path: Path) -
     proc.communicate(timeout=60)
     kept, orphans = _orphans(db)
     assert orphans == 0 and 0 < kept < N
-    done = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=600, env=env)
     assert done.returncode == 0, done.stderr
     assert _orphans(db) == (N, 0)
 
