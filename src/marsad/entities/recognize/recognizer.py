@@ -118,6 +118,7 @@ class Recognizer:
         if lang != "en":
             return resolve(known)
         spacy = tidy_spacy(text, model_fn(text, start, end), tokens) if model_fn else []
+        spacy = _norp_words(spacy, text)
         spacy = cut_known_place(spacy, known, text)
         known = defer_to_longer_spacy(known, spacy, text)
         people = given_name_people(text, tokens)
@@ -169,6 +170,18 @@ def _covers(kb: Candidate, model: Candidate) -> bool:
     """The KB name holds the model's, or is it but for a glued clitic the model kept
     ("ومخيم الهول" against the KB's "مخيم الهول")."""
     return kb.contains(model) or (kb.end == model.end and 0 < kb.start - model.start <= 2)
+
+
+def _norp_words(model: list[Candidate], text: str) -> list[Candidate]:
+    """A name the model calls a place or a body that is a word of the NORP list ("Baha'i",
+    "Christian", "Kurdish") is a group of people: NORP, which is never placed on a map."""
+    norp = english_lexicon().norp
+    return [
+        replace(c, label="NORP")
+        if c.label in ("GPE", "LOC", "FAC", "ORG") and phrase(text[c.start : c.end]) in norp
+        else c
+        for c in model
+    ]
 
 
 def _people_by_given_name(model: list[Candidate], people: list[Candidate]) -> list[Candidate]:
