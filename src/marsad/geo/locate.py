@@ -68,9 +68,10 @@ def locate(article: Article, geocoder: Geocoder) -> None:
         else:
             name.candidates = tuple(geocoder.candidates(name.surface))
     dateline = _add_dateline(article, geocoder, certain)
-    if dateline is not None:
+    if dateline is not None and article.dateline_place:
+        filed_at = name_key(article.dateline_place)
         for name in names.values():
-            if name.linked is None and name_key(name.surface) == name_key(article.dateline_place):
+            if name.linked is None and name_key(name.surface) == filed_at:
                 name.dateline = dateline
     _add_demonyms(article, geocoder, certain)
 
