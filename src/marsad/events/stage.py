@@ -134,7 +134,7 @@ class EventsStage:
             subject = next((m for m in in_sent if m.label in ACTOR_LABELS), None)
             if subject is not None and subject.start - sent.start <= _SUBJECT_REACH:
                 last_subject = subject
-        return _drop_repeats(text, _one_per_meeting(text, events))
+        return _headline_repeats(article, _drop_repeats(text, _one_per_meeting(text, events)))
 
     def _predict(
         self, text: str, sentences: list[Sentence]
@@ -296,6 +296,19 @@ def _drop_repeats(text: str, events: list[Event]) -> list[Event]:
             continue
         kept.append(event)
     return kept
+
+
+def _headline_repeats(article: Article, events: list[Event]) -> list[Event]:
+    """A headline announces what its body tells ("المرصد يتهم النظام" over "اتهم المرصد
+    السوري ... قوات النظام ..."): an event of the title whose type the body codes too is
+    that event, told again in fewer words, so only the body's is kept. Kept twice, the
+    title's (often without actors) stood as a second event of the story."""
+    title = article.title
+    if not title or not article.text.startswith(title):
+        return events
+    end = len(title)
+    in_body = {e.type for e in events if e.start >= end}
+    return [e for e in events if not (e.end <= end and e.type in in_body)]
 
 
 def _definite(text: str, start: int, end: int) -> bool:
