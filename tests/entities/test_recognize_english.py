@@ -151,7 +151,10 @@ def test_recognize_english_real_spacy(text: str, expected: tuple[str, str]) -> N
         ("after years of practicing Baha’i in Iran", [("Baha’i", "GPE")], ("Baha’i", "NORP")),
         ("Christian leaders met.", [("Christian", "GPE")], ("Christian", "NORP")),
         ("The Hindu pilgrims left.", [("Hindu", "ORG")], ("Hindu", "NORP")),
+        ("The Sri Lankan government met.", [("Sri Lankan", "GPE")], ("Sri Lankan", "NORP")),
+        ("Americans voted.", [("Americans", "GPE")], ("Americans", "NORP")),
         ("Christian County voted.", [("Christian County", "GPE")], ("Christian County", "GPE")),
+        ("They flew to Sri Lanka.", [("Sri Lanka", "GPE")], ("Sri Lanka", "GPE")),
     ],
 )
 def test_recognize_english_norp_words_are_never_places(

@@ -300,15 +300,24 @@ def _drop_repeats(text: str, events: list[Event]) -> list[Event]:
 
 def _headline_repeats(article: Article, events: list[Event]) -> list[Event]:
     """A headline announces what its body tells ("المرصد يتهم النظام" over "اتهم المرصد
-    السوري ... قوات النظام ..."): an event of the title whose type the body codes too is
-    that event, told again in fewer words, so only the body's is kept. Kept twice, the
-    title's (often without actors) stood as a second event of the story."""
+    السوري ... قوات النظام ..."): an event of the title is dropped when the body codes one
+    of its type with every actor the title's names (none, often), the same event told
+    again in fewer words. Kept twice, the title's stood as a second event of the story.
+    A title that names an actor the body's events do not ("Omar: Turkey's trafficking
+    ... is evidence", the body naming the MIT) stays: it says something of its own."""
     title = article.title
     if not title or not article.text.startswith(title):
         return events
     end = len(title)
-    in_body = {e.type for e in events if e.start >= end}
-    return [e for e in events if not (e.end <= end and e.type in in_body)]
+    body = [e for e in events if e.start >= end]
+
+    def told_again(e: Event) -> bool:
+        actors = {i for i in (e.source_entity_id, e.target_entity_id) if i}
+        return any(
+            b.type == e.type and actors <= {b.source_entity_id, b.target_entity_id} for b in body
+        )
+
+    return [e for e in events if not (e.end <= end and told_again(e))]
 
 
 def _definite(text: str, start: int, end: int) -> bool:

@@ -52,13 +52,6 @@ def locate(article: Article, geocoder: Geocoder) -> None:
     names = _group(article)
     if not names:
         return
-    for key, name in list(names.items()):
-        if _demonym(name.surface, geocoder):
-            # "Sri Lankan" read as a place by the recogniser is a people: NORP words are
-            # never placed (the demonyms vote for their country below, as NORP mentions).
-            for mention in name.mentions:
-                mention.geo = None
-            del names[key]
     certain = GeoContext()
     for key, name in names.items():
         name.linked = _linked(name, geocoder)
@@ -133,13 +126,6 @@ def _group(article: Article) -> dict[str, _Name]:
             names[group] = _Name(surface, [])
         names[group].mentions.append(mention)
     return names
-
-
-def _demonym(surface: str, geocoder: Geocoder) -> bool:
-    """Whether every reading of ``surface`` is an adjective of a country ("Sri Lankan",
-    "Turkish"), which names people or things of it, not a place."""
-    candidates = geocoder.candidates(surface)
-    return bool(candidates) and all(c.demonym for c in candidates)
 
 
 def _linked(name: _Name, geocoder: Geocoder) -> Candidate | None:

@@ -17,6 +17,7 @@ import logging
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import replace
+from functools import cache
 
 from marsad.entities.recognize.arabic import ArabicRules
 from marsad.entities.recognize.english import (
@@ -38,6 +39,7 @@ from marsad.entities.recognize.ner_model import shipped_model
 from marsad.entities.recognize.places import arabic_place_names
 from marsad.entities.recognize.spans import Candidate, resolve
 from marsad.entities.recognize.tokens import Token, tokenize
+from marsad.geo.countries import load_aliases
 from marsad.kb import KnowledgeBase, default_kb
 from marsad.resources import load_yaml
 from marsad.types import Article
@@ -172,10 +174,20 @@ def _covers(kb: Candidate, model: Candidate) -> bool:
     return kb.contains(model) or (kb.end == model.end and 0 < kb.start - model.start <= 2)
 
 
+@cache
+def _english_norp() -> frozenset[Phrase]:
+    """The NORP list and every country's English demonyms (the geocoder's lists: "Sri
+    Lankan", "Americans")."""
+    demonyms = load_aliases("en").demonyms.values()
+    return english_lexicon().norp | {phrase(w) for forms in demonyms for w in forms}
+
+
 def _norp_words(model: list[Candidate], text: str) -> list[Candidate]:
     """A name the model calls a place or a body that is a word of the NORP list ("Baha'i",
-    "Christian", "Kurdish") is a group of people: NORP, which is never placed on a map."""
-    norp = english_lexicon().norp
+    "Christian") or a demonym ("Sri Lankan") is a group of people: NORP, which is never
+    placed on a map. (The geocoder itself still places a demonym it is handed: gold
+    toponym sets count "Israeli" as a mention of Israel.)"""
+    norp = _english_norp()
     return [
         replace(c, label="NORP")
         if c.label in ("GPE", "LOC", "FAC", "ORG") and phrase(text[c.start : c.end]) in norp
