@@ -11,7 +11,8 @@ from article_builder import article_from_paragraphs
 from click.testing import CliRunner
 
 from marsad.cli.main import cli
-from marsad.event_rows import COLUMNS, EventFilter, event_rows, stored_event_rows, write_csv
+from marsad.event_formats import write_csv
+from marsad.event_rows import COLUMNS, EventFilter, event_rows, stored_event_rows
 from marsad.store import open_store
 from marsad.types import Article, Event, Geo, Mention
 
@@ -59,7 +60,8 @@ def test_event_rows_carry_place_coordinates_and_evidence() -> None:
     assert write_csv(event_rows([_article()], EventFilter()), out) == 2
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert tuple(rows[0]) == COLUMNS
-    assert (rows[0]["latitude"], rows[0]["country"], rows[0]["mode"]) == ("37.05", "SY", "visit")
+    assert (rows[0]["latitude"], rows[0]["mode"]) == ("37.05", "visit")
+    assert (rows[0]["country"], rows[0]["iso"], rows[0]["iso3"]) == ("Syria", "760", "SYR")
     assert rows[0]["evidence"].startswith("A Tajik delegation") and rows[1]["aux"] == "historical"
     assert rows[1]["latitude"] == ""  # no place: no invented coordinates
 

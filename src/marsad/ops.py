@@ -307,7 +307,9 @@ def _str(value: object) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
-EXPORT_FORMATS = ("jsonl", "csv")
+RECORD_FORMATS = ("jsonl", "csv")  # text formats of the records (export and extract)
+# ``marsad export`` also writes Parquet (``export_parquet``) and its events as GeoJSON.
+EXPORT_FORMATS = (*RECORD_FORMATS, "parquet", "geojson")
 CSV_COLUMNS = (
     "id", "source", "url", "lang", "title", "outlet", "byline", "published", "dateline_place",
     "story_id", "duplicate_of", "sentences", "text",
@@ -316,8 +318,8 @@ CSV_COLUMNS = (
 
 def write_records(records: Iterable[dict[str, object]], out: IO[str], fmt: str = "jsonl") -> int:
     """Write export records as JSON Lines or CSV; return how many."""
-    if fmt not in EXPORT_FORMATS:
-        raise ValueError(f"unknown export format {fmt!r}; choose one of {EXPORT_FORMATS}")
+    if fmt not in RECORD_FORMATS:
+        raise ValueError(f"unknown record format {fmt!r}; choose one of {RECORD_FORMATS}")
     writer = csv.writer(out) if fmt == "csv" else None
     if writer:
         writer.writerow(CSV_COLUMNS)
@@ -349,6 +351,19 @@ def backfill_stories(store: Store, progress: ProgressFn | None = None) -> int:
 def export(store: Store, out: IO[str], fmt: str = "jsonl") -> int:
     """Write every stored article to ``out``; return how many."""
     return write_records((to_record(a) for a in stored_articles(store)), out, fmt)
+
+
+def export_parquet(store: Store, path: str) -> int:
+    """Write every stored article's export record to the Parquet file ``path`` (the schema
+    of ``marsad batch``'s output); return how many."""
+    from pathlib import Path
+
+    from marsad.event_formats import require_pyarrow
+
+    require_pyarrow()  # before the batch module says "marsad batch needs pyarrow"
+    from marsad.batch.parquet import write_file
+
+    return write_file((to_record(a) for a in stored_articles(store)), Path(path))
 
 
 def stored_articles(store: Store) -> Iterator[Article]:

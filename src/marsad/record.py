@@ -8,6 +8,7 @@ import json
 from dataclasses import asdict
 from typing import Any
 
+from marsad.events.status import event_status
 from marsad.types import (
     Article,
     DateMention,
@@ -102,6 +103,8 @@ def event_record(article: Article, e: Event) -> dict[str, Any]:
     record = {k: v for k, v in asdict(e).items() if k not in ("trigger_start", "trigger_end")}
     record["text"] = article.text[e.start : e.end]
     record["trigger"] = _span(article, e.trigger_start, e.trigger_end)
+    # Added to the contract: real, negated or hypothetical, from ``aux``.
+    record["status"] = event_status(e.aux)
     return record
 
 

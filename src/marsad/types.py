@@ -72,7 +72,8 @@ class Removed:
 @dataclass(slots=True)
 class Geo:
     """Where a place mention is: coordinates, ISO 3166-1 alpha-2 country, first-level admin
-    area, and what placed it (``kb``, ``geonames``, ``pycountry``)."""
+    area, what placed it (``kb``, ``geonames``, ``pycountry``) and the kind of place it
+    chose (``city``, ``admin1``, ``country`` … or the KB's kind): how precise the point is."""
 
     lat: float
     lon: float
@@ -80,6 +81,7 @@ class Geo:
     admin1: str | None = None
     geonames_id: int | None = None
     source: str = ""
+    kind: str | None = None
 
 
 @dataclass(slots=True)

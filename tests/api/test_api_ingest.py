@@ -170,3 +170,38 @@ def test_api_ingest_hostile_corpus_in_one_upload(ingest_server: Server) -> None:
     for item in listed:
         source = ingest_server.client.get(f"/api/articles/{item['id']}").json()["source"]
         assert "marsad-upload" not in source and not source.startswith("/tmp")
+
+
+def test_api_events_default_to_real_ones(ingest_server: Server) -> None:
+    """An ingested report that states a denied attack and a conditional threat: /api/events
+    lists only the real shelling unless ``status`` asks for others."""
+    c = ingest_server.client
+    text = (
+        "The Turkish army shelled the town of Kobani on Sunday, local officials said."
+        " The Syrian Democratic Forces did not attack Turkish positions near the border."
+        " If the talks fail, the government could impose sanctions on the SDF."
+    )
+    record = json.dumps({"text": text, "url": "https://example.org/kobani", "lang": "en"})
+    r = c.post("/api/ingest/files", headers=AUTH, files=[("files", ("k.jsonl", record))])
+    assert r.status_code == 200, r.text
+
+    def rows(status: str | None) -> list[dict[str, object]]:
+        found, offset = [], 0
+        while True:
+            params: dict[str, object] = {"limit": 100, "offset": offset}
+            if status is not None:
+                params["status"] = status
+            body = c.get("/api/events", params=params)
+            assert body.status_code == 200, body.text
+            items = body.json()["items"]
+            found += [e for e in items if e["source"] == "https://example.org/kobani"]
+            if len(items) < 100:
+                return found
+            offset += 100
+
+    assert [e["event_type"] for e in rows(None)] == ["ASSAULT"]  # the shelling alone
+    assert rows(None)[0]["status"] == "real"
+    assert [e["status"] for e in rows("negated")] == ["negated"]
+    assert {e["status"] for e in rows("all")} >= {"negated", "hypothetical"}
+    assert rows("") == rows(None)  # a blank form field is the default
+    assert c.get("/api/events", params={"status": "maybe"}).status_code == 422

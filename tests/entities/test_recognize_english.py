@@ -143,3 +143,29 @@ def test_recognize_english_given_name_and_family_name_again() -> None:
 )
 def test_recognize_english_real_spacy(text: str, expected: tuple[str, str]) -> None:
     assert expected in found(Recognizer(), text)
+
+
+@pytest.mark.parametrize(
+    ("text", "spacy", "expected"),
+    [
+        ("after years of practicing Baha’i in Iran", [("Baha’i", "GPE")], ("Baha’i", "NORP")),
+        ("Christian leaders met.", [("Christian", "GPE")], ("Christian", "NORP")),
+        ("The Hindu pilgrims left.", [("Hindu", "ORG")], ("Hindu", "NORP")),
+        ("The Sri Lankan government met.", [("Sri Lankan", "GPE")], ("Sri Lankan", "NORP")),
+        ("Americans voted.", [("Americans", "GPE")], ("Americans", "NORP")),
+        ("Christian County voted.", [("Christian County", "GPE")], ("Christian County", "GPE")),
+        ("They flew to Sri Lanka.", [("Sri Lanka", "GPE")], ("Sri Lanka", "GPE")),
+    ],
+)
+def test_recognize_english_norp_words_are_never_places(
+    text: str, spacy: list[tuple[str, str]], expected: tuple[str, str]
+) -> None:
+    """A religion or people the model calls a place stays a group of people: NORP
+    mentions are not geocoded, so "Baha'i" is not plotted in Ethiopia's El Bahay."""
+    assert expected in found(Recognizer(model=fake_spacy(spacy)), text)
+
+
+def test_recognize_english_real_model_baha_i_is_norp() -> None:
+    # The sentence of a real article (LGL corpus) where the shipped model said GPE.
+    text = "After 30 years of raising a family and practicing Baha’i in Iran, they moved."
+    assert ("Baha’i", "NORP") in found(Recognizer(), text)

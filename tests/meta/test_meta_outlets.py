@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
+import tempfile
+from pathlib import Path
+
 import pytest
 
 from marsad.meta.outlets import outlet_key, outlets
@@ -69,3 +73,50 @@ def test_outlets_from_url(url: str, outlet: str | None) -> None:
 def test_outlets_keys_ignore_case_punctuation_and_spelling() -> None:
     assert outlet_key("Al-Monitor") == outlet_key("al  monitor")
     assert outlet_key("إندبندنت عربية") == outlet_key("اندبندنت عربيه")
+
+
+@pytest.mark.parametrize(
+    ("written", "outlet"),
+    [
+        ("Copyright 2014", None),  # a "copyright" meta tag read as the site's name
+        ("Hosted", None),  # hosted.ap.org's og:site_name
+        ("© 2019 Foo Media. All rights reserved.", "Foo Media"),
+        ("جميع الحقوق محفوظة © 2020 نورث برس", "North Press"),
+        ("https://www.hawaiinewsnow.com", "hawaiinewsnow.com"),
+        ("الرئيسية", None),
+        ("The Hosted Times", "The Hosted Times"),  # a word of a real name stays
+        ("Channel 4 News", "Channel 4 News"),
+    ],
+)
+def test_outlets_names_no_one_for_notices_and_placeholders(
+    written: str, outlet: str | None
+) -> None:
+    assert outlets().normalise(written) == outlet
+
+
+@pytest.mark.parametrize(
+    ("page", "outlet"),
+    [
+        # og:site_name "Hosted", title "... | Hosted", dateline "WASHINGTON (AP) —"
+        ("a9eb5835b7615f028edb9a574", "AP"),
+        # <meta name="copyright" content="Copyright 2014">, nothing else names the site
+        ("8bbc8284e771f6896bdccf57f", None),
+    ],
+)
+def test_outlets_of_real_pages_skip_what_names_no_publisher(
+    shared_data: Path, page: str, outlet: str | None
+) -> None:
+    from marsad.ingest.sources import iter_inputs
+    from marsad.pipeline import Pipeline
+    from marsad.types import Article
+
+    html = shared_data / "article_extraction" / "html"
+    path = next(p for p in html.iterdir() if page in p.name)
+    gz = tempfile.mkdtemp()
+    plain = Path(gz) / path.name.removesuffix(".gz")
+    plain.write_bytes(gzip.decompress(path.read_bytes()))
+    (article,) = iter_inputs([str(plain)])
+    assert isinstance(article, Article)
+    for stage in Pipeline.from_names(["clean", "metadata"]).stages:
+        stage(article)
+    assert article.outlet == outlet

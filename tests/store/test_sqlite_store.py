@@ -20,7 +20,7 @@ def store(tmp_path: Path):  # type: ignore[no-untyped-def]
 def test_sqlite_store_records_named_migrations(store) -> None:  # type: ignore[no-untyped-def]
     assert store.stats().schema == [
         "0001_articles", "0002_entities", "0003_stories", "0004_search", "0005_facts",
-        "0006_entity_counts", "0007_facts_counts", "0008_story_vectors",
+        "0006_entity_counts", "0007_facts_counts", "0008_story_vectors", "0009_event_status",
     ]  # fmt: skip
 
 

@@ -14,6 +14,7 @@ from typing import Annotated
 from fastapi import Query
 from pydantic import BeforeValidator
 
+from marsad.event_rows import STATUS_CHOICES
 from marsad.events.lexicon import EVENT_TYPES
 from marsad.search.model import MAX_LIMIT
 
@@ -67,6 +68,16 @@ EventType = Annotated[
     str | None,
     BeforeValidator(_one_of(EVENT_TYPES)),
     Query(description="PLOVER event type.", json_schema_extra={"enum": list(EVENT_TYPES)}),
+]
+# Blank (a form left empty) is the default, real events; "all" is every status.
+EventStatus = Annotated[
+    str,
+    BeforeValidator(lambda v: _one_of(STATUS_CHOICES)(v) or "real"),
+    Query(
+        description="Events reported as happening (real), denied (negated), possible or"
+        " planned (hypothetical), or all of them.",
+        json_schema_extra={"enum": list(STATUS_CHOICES)},
+    ),
 ]
 EntityLabel = Annotated[
     str | None,

@@ -20,6 +20,7 @@ from marsad.api.params import (
     Day,
     EntityLabel,
     EntityParam,
+    EventStatus,
     EventType,
     Lang,
     Limit,
@@ -201,12 +202,14 @@ def list_events(
     actor: NameFilter = None,
     place: NameFilter = None,
     since: Day = None,
+    status: EventStatus = "real",
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    """Rows shaped like PLOVER/ACLED tables: date, type, mode, actors, place with
-    coordinates, article and evidence."""
-    where = EventFilter(type, actor, place, since)
+    """Rows shaped like PLOVER/ACLED tables: date with its precision, type, mode, status,
+    actors, place with coordinates and country, article URL and evidence (the columns of
+    `marsad events`, docs/events.md). Only real events unless ``status`` says otherwise."""
+    where = EventFilter(type, actor, place, since, status)
     items = list(stored_event_rows(store, where, limit, offset))
     return _envelope(items, store.count_events(where.query()), limit, offset)
 

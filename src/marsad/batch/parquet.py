@@ -35,7 +35,8 @@ EVENT = pa.struct(
     [("type", _str), ("start", _int), ("end", _int), ("mode", _str), ("aux", pa.list_(_str)),
      ("source", _str), ("source_entity_id", _str), ("target", _str),
      ("target_entity_id", _str), ("place", _str), ("place_entity_id", _str), ("date", _str),
-     ("backend", _str), ("score", _float), ("text", _str), ("trigger", _str)]
+     ("backend", _str), ("score", _float), ("text", _str), ("trigger", _str),
+     ("status", _str)]
 )  # fmt: skip
 PARAGRAPH = pa.struct([("start", _int), ("end", _int), ("lang", _str)])
 DATE = pa.struct(
@@ -68,8 +69,13 @@ def write_records(records: Iterable[dict[str, Any]], out_dir: str | os.PathLike[
     run leaves the previous output as it was and a re-run replaces it."""
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
-    final = folder / FILE_NAME
-    partial = folder / f".{FILE_NAME}.partial"
+    return write_file(records, folder / FILE_NAME)
+
+
+def write_file(records: Iterable[dict[str, Any]], final: Path) -> int:
+    """Write export records to the file ``final`` (``marsad export --format parquet``),
+    whole or not at all; return how many."""
+    partial = final.with_name(f".{final.name}.partial")
     count = 0
     try:
         with pq.ParquetWriter(partial, SCHEMA, compression="zstd") as writer:

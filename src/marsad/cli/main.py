@@ -37,6 +37,8 @@ from marsad.cli.stories import stories_command, story_command
 from marsad.cli.train import train_group
 from marsad.config import DEFAULT_DB
 from marsad.errors import MarsadError
+from marsad.event_formats import EVENT_FORMATS, format_of
+from marsad.event_rows import STATUS_CHOICES
 from marsad.store import open_store
 
 
@@ -116,7 +118,7 @@ def ingest(
 @cli.command()
 @click.argument("paths", nargs=-1)
 @click.option(
-    "--format", "fmt", type=click.Choice(ops.EXPORT_FORMATS), default="jsonl", show_default=True
+    "--format", "fmt", type=click.Choice(ops.RECORD_FORMATS), default="jsonl", show_default=True
 )
 @read_options
 @stage_options
@@ -158,15 +160,29 @@ def extract(
     "-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File (default: stdout)."
 )
 def export(db: str, fmt: str, output: str | None) -> None:
-    """Write every stored article as JSON Lines (the export contract) or CSV."""
+    """Write every stored article as JSON Lines (the export contract), CSV or Parquet (the
+    same records), or every event with a point as GeoJSON."""
     require_db(db)
     with open_store(db) as store:
-        if output:
-            with open(output, "w", encoding="utf-8", newline="") as fh:
-                n = ops.export(store, fh, fmt)
-            click.echo(f"wrote {n} article(s) to {output}", err=True)
-        else:
-            ops.export(store, sys.stdout, fmt)
+        if fmt == "geojson":
+            from marsad.event_rows import EventFilter, stored_event_rows
+
+            _write_events(stored_event_rows(store, EventFilter()), fmt, output)
+            return
+        try:
+            if fmt == "parquet":
+                if not output:
+                    raise MarsadError("Parquet is a binary file: give it a name with -o FILE")
+                n = ops.export_parquet(store, output)
+            elif output:
+                with open(output, "w", encoding="utf-8", newline="") as fh:
+                    n = ops.export(store, fh, fmt)
+            else:
+                ops.export(store, sys.stdout, fmt)
+                return
+        except MarsadError as exc:
+            raise click.ClickException(str(exc)) from exc
+        click.echo(f"wrote {n} article(s) to {output}", err=True)
 
 
 @cli.command()
@@ -276,7 +292,20 @@ def entity(entity_id: str, db: str) -> None:
 @click.option("--actor", help="Source or target: an entity id or part of a name.")
 @click.option("--place", help="An entity id or part of a place name.")
 @click.option("--since", help="ISO date: events on or after it.")
-@click.option("--csv", "as_csv", is_flag=True, help="CSV shaped for PLOVER/ACLED users.")
+@click.option(
+    "--status",
+    type=click.Choice(STATUS_CHOICES),
+    default="real",
+    show_default=True,
+    help="Events the text reports as happening (real), denied, or only possible or planned.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(EVENT_FORMATS),
+    help="A table for PLOVER/ACLED users (default: lines to read; with -o, from its suffix).",
+)
+@click.option("--csv", "as_csv", is_flag=True, help="The same as --format csv.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True))
 def events(
     db: str,
@@ -284,24 +313,24 @@ def events(
     actor: str | None,
     place: str | None,
     since: str | None,
+    status: str,
+    fmt: str | None,
     as_csv: bool,
     output: str | None,
 ) -> None:
     """List coded events with actors, place, date and evidence (one row per event)."""
-    from marsad.event_rows import EventFilter, stored_event_rows, write_csv
+    from marsad.event_rows import EventFilter, stored_event_rows
 
     try:
-        where = EventFilter(type_, actor, place, since)
+        where = EventFilter(type_, actor, place, since, status)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
+    fmt = "csv" if as_csv else fmt or (format_of(output) if output else None)
     require_db(db)
     with open_store(db) as store:
         rows = stored_event_rows(store, where)
-        if as_csv or output:
-            with open(output, "w", encoding="utf-8", newline="") if output else _stdout() as fh:
-                n = write_csv(rows, fh)
-            if output:
-                click.echo(f"wrote {n} event(s) to {output}", err=True)
+        if fmt is not None:
+            _write_events(rows, fmt, output)
             return
         shown = 0
         for row in rows:
@@ -309,6 +338,19 @@ def events(
             click.echo(event_line(row))
         if not shown:
             click.echo("no events match")
+
+
+def _write_events(rows: Any, fmt: str, output: str | None) -> None:
+    from marsad.event_formats import write_events
+
+    try:
+        written = write_events(rows, fmt, None if output else sys.stdout, output)
+    except MarsadError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if output:
+        click.echo(f"wrote {written.rows} event(s) to {output}", err=True)
+    if written.skipped:
+        click.echo(f"left out {written.skipped} event(s) without coordinates", err=True)
 
 
 def _stdout() -> Any:

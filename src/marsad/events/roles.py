@@ -41,6 +41,14 @@ _AR_SUBJECT_REACH = 40
 # التنظيم" names the group as the object's complement, not as the one who called).
 _AR_VERB_SUBJECT_GAP = re.compile(r"^(?!.*(?:^|\s)(?:إلى|الى|على|عن|في|من|ضد|مع|حول)\s)", re.DOTALL)
 _AGENT_REACH = 12
+# Arabic SVO: a subject written before its verb, at the head of its clause or after the
+# particle that fronts it ("وكانت تركيا قد اتهمت قسد", "إن تركيا تقصف", a headline's
+# "تركيا تتهم قسد"), with at most "قد" between it and the verb. Its verb's object then
+# stands where a VSO subject would, so reading that one as the source swaps the roles.
+_FRONTING = re.compile(
+    r"(?:^|[،,:؛]|(?:^|\s)[وف]?(?:كان|كانت|كانوا|كن|إن|أن|ان|بأن|لأن|لكن|إذ|بينما))\s*$"
+)
+_BEFORE_VERB = re.compile(r"^\s*(?:(?:قد|لقد)\s+)?$")
 # An object is not separated from its verb by a comma or a preposition: "At the beginning
 # of the attacks, the Turkish occupation ..." names the attacker, "دعت إلى إنشاء محكمة
 # لمقاتلي التنظيم" a group the demand is about.
@@ -101,7 +109,11 @@ def find_roles(
     source: Mention | None = None
     target: Mention | None = None
     near_agent = after and after[0].start - hit.end <= _AGENT_REACH
-    if near_agent and agent_gap.match(text[hit.end : after[0].start]):
+    agent_marked = near_agent and text[hit.end : after[0].start].strip() != ""
+    if lang == "ar" and not hit.noun and not agent_marked:
+        # "وكانت تركيا قد اتهمت قسد": the subject before the verb; قسد is the object
+        source = _fronted_subject(text, before, clause_start, hit.start)
+    if source is None and near_agent and agent_gap.match(text[hit.end : after[0].start]):
         source = after[0]
     if source is None and before and _POSSESSIVE_GAP.match(text[before[-1].end : hit.start]):
         source = before[-1]
@@ -134,6 +146,24 @@ def find_roles(
         )
     place = _pick_place(text, mentions, (source, target), lang)
     return Roles(source, target, place)
+
+
+def _fronted_subject(
+    text: str, before: list[Mention], clause_start: int, trigger_start: int
+) -> Mention | None:
+    """The actor written right before an Arabic verb as its fronted subject, if any."""
+    if not before or before[-1].start < clause_start:
+        return None
+    last = before[-1]
+    if not _BEFORE_VERB.match(text[last.end : trigger_start]):
+        return None
+    # a name of several mentions ("وزير الخارجية التركي هاكان فيدان") heads at its first
+    head = last
+    for m in reversed(before[:-1]):
+        if m.start < clause_start or text[m.end : head.start].strip():
+            break
+        head = m
+    return last if _FRONTING.search(text[clause_start : head.start]) else None
 
 
 def _pick_target(

@@ -134,7 +134,7 @@ class EventsStage:
             subject = next((m for m in in_sent if m.label in ACTOR_LABELS), None)
             if subject is not None and subject.start - sent.start <= _SUBJECT_REACH:
                 last_subject = subject
-        return _drop_repeats(text, _one_per_meeting(text, events))
+        return _headline_repeats(article, _drop_repeats(text, _one_per_meeting(text, events)))
 
     def _predict(
         self, text: str, sentences: list[Sentence]
@@ -296,6 +296,28 @@ def _drop_repeats(text: str, events: list[Event]) -> list[Event]:
             continue
         kept.append(event)
     return kept
+
+
+def _headline_repeats(article: Article, events: list[Event]) -> list[Event]:
+    """A headline announces what its body tells ("المرصد يتهم النظام" over "اتهم المرصد
+    السوري ... قوات النظام ..."): an event of the title is dropped when the body codes one
+    of its type with every actor the title's names (none, often), the same event told
+    again in fewer words. Kept twice, the title's stood as a second event of the story.
+    A title that names an actor the body's events do not ("Omar: Turkey's trafficking
+    ... is evidence", the body naming the MIT) stays: it says something of its own."""
+    title = article.title
+    if not title or not article.text.startswith(title):
+        return events
+    end = len(title)
+    body = [e for e in events if e.start >= end]
+
+    def told_again(e: Event) -> bool:
+        actors = {i for i in (e.source_entity_id, e.target_entity_id) if i}
+        return any(
+            b.type == e.type and actors <= {b.source_entity_id, b.target_entity_id} for b in body
+        )
+
+    return [e for e in events if not (e.end <= end and told_again(e))]
 
 
 def _definite(text: str, start: int, end: int) -> bool:

@@ -67,6 +67,7 @@ class Candidate:
             admin1=self.admin1,
             geonames_id=self.geonames_id,
             source=source or self.source,
+            kind=self.kind,
         )
 
     def merged_with(self, other: Candidate) -> Candidate:

@@ -43,6 +43,7 @@ class _Name:
     mentions: list[Mention]
     linked: Candidate | None = None
     candidates: tuple[Candidate, ...] = ()
+    dateline: Candidate | None = None  # the name is the dateline's: its reading
 
 
 def locate(article: Article, geocoder: Geocoder) -> None:
@@ -59,7 +60,12 @@ def locate(article: Article, geocoder: Geocoder) -> None:
             certain.add(linked, len(name.mentions), point=_point(name.linked), key=key)
         else:
             name.candidates = tuple(geocoder.candidates(name.surface))
-    _add_dateline(article, geocoder, certain)
+    dateline = _add_dateline(article, geocoder, certain)
+    if dateline is not None and article.dateline_place:
+        filed_at = name_key(article.dateline_place)
+        for name in names.values():
+            if name.linked is None and name_key(name.surface) == filed_at:
+                name.dateline = dateline
     _add_demonyms(article, geocoder, certain)
 
     context = certain
@@ -70,6 +76,8 @@ def locate(article: Article, geocoder: Geocoder) -> None:
         placed: Geo | None = None
         if name.linked is not None:
             placed = _geo(name.linked, "kb")
+        elif name.dateline is not None:
+            placed = name.dateline.geo()
         else:
             chosen = choose(name.candidates, context.view(exclude=key), geocoder.weights)
             placed = chosen.geo if chosen is not None else None
@@ -83,7 +91,7 @@ def _vote(
     """The next context: the certain evidence and every name's votes in ``context``."""
     voted = GeoContext(list(certain.evidence))
     for key, name in names.items():
-        if name.linked is not None or not name.candidates:
+        if name.linked is not None or name.dateline is not None or not name.candidates:
             continue
         view = context.view(exclude=key)
         for scored, share in ranked(name.candidates, view, geocoder.weights):
@@ -125,13 +133,21 @@ def _linked(name: _Name, geocoder: Geocoder) -> Candidate | None:
     return geocoder.kb_candidate(entity_id) if entity_id else None
 
 
-def _add_dateline(article: Article, geocoder: Geocoder, context: GeoContext) -> None:
+def _add_dateline(article: Article, geocoder: Geocoder, context: GeoContext) -> Candidate | None:
+    """The place the dateline names, added to the context. A report is filed from a town:
+    "WASHINGTON (AP) —" is the capital, not the state, so a reading that is a point wins
+    over areas of the same name; context and size choose among the points. A town known
+    only by an alternate name ("واشنطن" of small Washingtons in Utah) is no such reading:
+    then every candidate competes, as for any name."""
     if not article.dateline_place:
-        return
-    found = geocoder.resolve(article.dateline_place, context)
-    if found is not None:
-        point = _point(found.candidate)
-        context.add(found.geo, _DATELINE_WEIGHT, point=point, key="\x00dateline")
+        return None
+    candidates = geocoder.candidates(article.dateline_place)
+    towns = [c for c in candidates if not c.is_area and not c.alias]
+    found = choose(towns or candidates, context.view(), geocoder.weights)
+    if found is None:
+        return None
+    context.add(found.geo, _DATELINE_WEIGHT, point=_point(found.candidate), key="\x00dateline")
+    return found.candidate
 
 
 def _add_demonyms(article: Article, geocoder: Geocoder, context: GeoContext) -> None:

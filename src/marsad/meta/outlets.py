@@ -1,7 +1,9 @@
 """Which outlet a name on a page stands for, from the shipped list ``data/outlets.yaml``.
 
 "HAWARNEWS", "Hawar", "هاوار" and "ANHA" are one publisher and are stored as one name
-("ANHA"); a name the list does not know is kept as written, tidied of stray spaces.
+("ANHA"); a name the list does not know is kept as written, tidied of stray spaces, of a
+copyright notice's marks and years ("© 2019 Foo" is Foo, "Copyright 2014" no one) and of
+a web address's scheme; a placeholder (``data/not_outlets.yaml``: "Hosted") is no name.
 """
 
 from __future__ import annotations
@@ -17,11 +19,15 @@ from marsad.meta.patterns import fold
 from marsad.resources import load_yaml
 
 _FILE = "outlets.yaml"
+_NOT_FILE = "not_outlets.yaml"
 
 # Hyphens, dots, pipes and the like do not tell outlet names apart ("Al-Monitor").
 _NOT_WORD = re.compile(r"[\W_]+")
 # Separators between the parts of a title suffix ("ANHA | HAWARNEWS").
 _SUFFIX_PARTS = re.compile(r"\s*[|–—/•·:]\s*|\s+-\s+")
+_URL = re.compile(r"https?://\S+$", re.IGNORECASE)
+# The marks and years of a copyright notice, around its words (data/not_outlets.yaml).
+_MARKS = r"©|\(c\)|(?<!\w)(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?(?!\w)"
 
 
 def outlet_key(name: str) -> str:
@@ -33,6 +39,8 @@ class OutletList:
     by_key: dict[str, str]  # outlet_key(alias) -> canonical name
     by_domain: dict[str, str]
     max_words: int  # the most words in one alias
+    placeholders: frozenset[str] = frozenset()  # outlet_key of names that name no one
+    notice: re.Pattern[str] | None = None  # a copyright notice's words, marks and years
 
     def canonical(self, written: str) -> str | None:
         """The canonical name of ``written`` when the list knows it."""
@@ -40,8 +48,23 @@ class OutletList:
 
     def normalise(self, written: str) -> str | None:
         """The canonical name, or ``written`` with its spacing tidied; None when empty."""
-        tidy = " ".join(written.split()).strip(" -–—|:,.")
+        known = self.canonical(written)
+        if known is not None:
+            return known
+        tidy = self._publisher(" ".join(written.split()))
         return (self.canonical(tidy) or tidy) if tidy else None
+
+    def _publisher(self, name: str) -> str | None:
+        """The publisher a written name gives: no copyright notice, no URL scheme; None
+        when nothing that names anyone is left."""
+        if self.notice is not None:
+            name = self.notice.sub(" ", name)
+        if _URL.match(name):
+            name = (urlsplit(name).hostname or "").removeprefix("www.")
+        name = " ".join(name.split()).strip(" -–—|:,.;")
+        if not any(c.isalpha() for c in name) or outlet_key(name) in self.placeholders:
+            return None
+        return name
 
     def leading(self, words: Sequence[str]) -> tuple[str, int] | None:
         """The known outlet that the first words name, longest first, with how many words
@@ -63,7 +86,11 @@ class OutletList:
             known = self.canonical(part)
             if known is not None:
                 return known
-        return self.normalise(parts[0]) if parts else None
+        for part in parts:  # the first part that names a publisher
+            name = self.normalise(part)
+            if name is not None:
+                return name
+        return None
 
     def from_url(self, url: str) -> str | None:
         """The outlet whose site ``url`` is on (a subdomain counts as its site)."""
@@ -99,4 +126,8 @@ def outlets() -> OutletList:
         for domain in entry.get("domains") or []:
             by_domain[str(domain).lower()] = name
     max_words = max((len(k.split()) for k in by_key), default=1)
-    return OutletList(by_key, by_domain, max_words)
+    data = vocab.load(_NOT_FILE)
+    placeholders = frozenset(outlet_key(w) for w in vocab.words(_NOT_FILE, data, "placeholders"))
+    notice_words = [re.escape(w) for w in vocab.words(_NOT_FILE, data, "copyright_words")]
+    notice = re.compile("|".join([*notice_words, _MARKS]), re.IGNORECASE)
+    return OutletList(by_key, by_domain, max_words, placeholders, notice)

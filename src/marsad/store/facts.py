@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from marsad.event_fields import event_day, geo_precision, place_kind
+from marsad.events.status import STATUSES, event_status
 from marsad.store.protocol import EventQuery, QuoteQuery
 from marsad.types import Article, Event, Geo
 
@@ -15,7 +17,7 @@ EVENT_COLUMNS = (
     "e.article_id, e.position, e.type, e.mode, e.aux, e.source, e.source_entity_id, e.target,"
     " e.target_entity_id, e.place, e.place_entity_id, e.lat, e.lon, e.country, e.admin1,"
     ' e.date, e.start, e."end", substr(a.text, e.start + 1, e."end" - e.start), e.lang,'
-    " a.outlet, a.published, a.url, a.source"
+    " a.outlet, a.published, a.url, a.source, e.status, e.geo_precision"
 )
 QUOTE_COLUMNS = (
     'q.article_id, q.position, q.start, q."end", substr(a.text, q.start + 1, q."end" - q.start),'
@@ -33,6 +35,11 @@ def place_geo(article: Article, e: Event) -> Geo | None:
     inside = [m for m in candidates if e.start <= m.start < e.end]
     chosen = inside or candidates
     return chosen[0].geo if chosen else None
+
+
+def place_precision(geo: Geo | None, e: Event) -> int | None:
+    # A place geocoded before the geocoder recorded its kind: the KB's kind, if any.
+    return geo_precision(geo.kind or place_kind(e.place_entity_id)) if geo else None
 
 
 def fact_key(name: str | None) -> str | None:
@@ -54,7 +61,8 @@ def fact_rows(article: Article) -> tuple[list[tuple[Any, ...]], list[tuple[Any, 
                 e.place, e.place_entity_id, fact_key(e.place),
                 geo.lat if geo else None, geo.lon if geo else None,
                 geo.country if geo else None, geo.admin1 if geo else None,
-                e.date, e.date or article.published, e.start, e.end, article.lang,
+                e.date, event_day(e.date, article.published), e.start, e.end, article.lang,
+                event_status(e.aux), place_precision(geo, e),
             )
         )  # fmt: skip
     quotes = [
@@ -70,7 +78,8 @@ def fact_rows(article: Article) -> tuple[list[tuple[Any, ...]], list[tuple[Any, 
 def event_where(query: EventQuery, copies: str) -> tuple[str, list[object]]:
     """The WHERE clause of ``query``: names match as case-insensitive substrings (the keys
     are casefolded when written), ids exactly; an undated event counts on its article's
-    publication date. ``copies``: the backend's query of the ids of copies.
+    publication date; ``status`` is one of ``STATUSES`` (None: every event).
+    ``copies``: the backend's query of the ids of copies.
 
     In SQLite's spelling (``?``, ``instr``); PostgreSQL's module respells these fragments
     of ours (``postgresql.facts.respelled``)."""
@@ -92,6 +101,11 @@ def event_where(query: EventQuery, copies: str) -> tuple[str, list[object]]:
     if query.since:
         where.append("e.day >= ?")
         params.append(query.since)
+    if query.status is not None:
+        if query.status not in STATUSES:
+            raise ValueError(f"unknown event status {query.status!r}")
+        where.append("e.status = ?")
+        params.append(query.status)
     if not query.copies:
         where.append(f"e.article_id NOT IN ({copies})")
     return (" WHERE " + " AND ".join(where) if where else ""), params

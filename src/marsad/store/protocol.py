@@ -64,6 +64,7 @@ class EventQuery:
     place: str | None = None
     since: str | None = None
     copies: bool = True  # False: leave out the events of articles that copy another
+    status: str | None = None  # real, negated or hypothetical (marsad.events.status); None: all
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +103,8 @@ class StoredEvent:
     published: str | None
     url: str | None
     article_source: str
+    status: str  # real, negated or hypothetical (from ``aux``)
+    geo_precision: int | None  # ACLED's: 1 town, 2 region, 3 country
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from marsad.event_fields import event_day
 from marsad.store import Store
 from marsad.types import Article
 
@@ -60,7 +61,8 @@ def event_dates(articles: Iterable[Article]) -> list[tuple[str | None, str]]:
         if article.duplicate_of:
             continue
         for e in article.events:
-            out.append((_day(e.date or article.published), e.type))
+            # the day the store's index counts it on (marsad.event_fields.event_day)
+            out.append((_day(event_day(e.date, article.published)), e.type))
     return out
 
 

@@ -17,6 +17,7 @@ import logging
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import replace
+from functools import cache
 
 from marsad.entities.recognize.arabic import ArabicRules
 from marsad.entities.recognize.english import (
@@ -38,6 +39,7 @@ from marsad.entities.recognize.ner_model import shipped_model
 from marsad.entities.recognize.places import arabic_place_names
 from marsad.entities.recognize.spans import Candidate, resolve
 from marsad.entities.recognize.tokens import Token, tokenize
+from marsad.geo.countries import load_aliases
 from marsad.kb import KnowledgeBase, default_kb
 from marsad.resources import load_yaml
 from marsad.types import Article
@@ -118,6 +120,7 @@ class Recognizer:
         if lang != "en":
             return resolve(known)
         spacy = tidy_spacy(text, model_fn(text, start, end), tokens) if model_fn else []
+        spacy = _norp_words(spacy, text)
         spacy = cut_known_place(spacy, known, text)
         known = defer_to_longer_spacy(known, spacy, text)
         people = given_name_people(text, tokens)
@@ -169,6 +172,28 @@ def _covers(kb: Candidate, model: Candidate) -> bool:
     """The KB name holds the model's, or is it but for a glued clitic the model kept
     ("ومخيم الهول" against the KB's "مخيم الهول")."""
     return kb.contains(model) or (kb.end == model.end and 0 < kb.start - model.start <= 2)
+
+
+@cache
+def _english_norp() -> frozenset[Phrase]:
+    """The NORP list and every country's English demonyms (the geocoder's lists: "Sri
+    Lankan", "Americans")."""
+    demonyms = load_aliases("en").demonyms.values()
+    return english_lexicon().norp | {phrase(w) for forms in demonyms for w in forms}
+
+
+def _norp_words(model: list[Candidate], text: str) -> list[Candidate]:
+    """A name the model calls a place or a body that is a word of the NORP list ("Baha'i",
+    "Christian") or a demonym ("Sri Lankan") is a group of people: NORP, which is never
+    placed on a map. (The geocoder itself still places a demonym it is handed: gold
+    toponym sets count "Israeli" as a mention of Israel.)"""
+    norp = _english_norp()
+    return [
+        replace(c, label="NORP")
+        if c.label in ("GPE", "LOC", "FAC", "ORG") and phrase(text[c.start : c.end]) in norp
+        else c
+        for c in model
+    ]
 
 
 def _people_by_given_name(model: list[Candidate], people: list[Candidate]) -> list[Candidate]:

@@ -18,7 +18,8 @@ from marsad.types import Article
 _EVENT_SQL = (
     "INSERT INTO events (article_id, position, type, mode, aux, source, source_entity_id,"
     " source_key, target, target_entity_id, target_key, place, place_entity_id, place_key,"
-    ' lat, lon, country, admin1, date, day, start, "end", lang) VALUES (%s' + ",%s" * 22 + ")"
+    ' lat, lon, country, admin1, date, day, start, "end", lang, status, geo_precision)'
+    " VALUES (%s" + ",%s" * 24 + ")"
 )
 _QUOTE_SQL = (
     "INSERT INTO quotes (article_id, position, speaker, speaker_entity_id, speaker_key,"

@@ -17,7 +17,7 @@ from marsad.types import Article
 
 log = logging.getLogger(__name__)
 
-_EVENT_SQL = "INSERT INTO events VALUES (NULL" + ",?" * 23 + ")"
+_EVENT_SQL = "INSERT INTO events VALUES (NULL" + ",?" * 25 + ")"
 _QUOTE_SQL = "INSERT INTO quotes VALUES (NULL" + ",?" * 12 + ")"
 
 
