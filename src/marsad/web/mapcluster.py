@@ -16,7 +16,8 @@ from typing import Protocol
 
 # (smallest zoom at which the level is shown, grouping radius in screen units)
 LEVELS = ((1.0, 34.0), (3.0, 30.0))
-PLACES_FROM = 8.0  # at this zoom and beyond every place is drawn on its own
+PLACES_FROM = 8.0
+MAX_RADIUS = 16.0  # at this zoom and beyond every place is drawn on its own
 
 
 class Point(Protocol):
@@ -53,7 +54,9 @@ class Cluster:
 
     @property
     def radius(self) -> float:
-        return round(6 + 3 * math.sqrt(self.weight), 1)
+        """Grows with the number of places, capped below half the grouping distance so
+        neighbouring clusters do not cover each other."""
+        return round(min(MAX_RADIUS, 7 + 2.2 * math.sqrt(self.size)), 1)
 
     @property
     def names(self) -> str:

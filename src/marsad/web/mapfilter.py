@@ -16,7 +16,7 @@ from marsad.store import Store
 from marsad.store.protocol import EventQuery
 from marsad.web.mapsvg import Place, stored_places
 
-PLACES_PER_PAGE = 50
+PLACES_PER_PAGE = 25
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,7 +52,8 @@ class Place:
 
     @property
     def radius(self) -> float:
-        return round(4 + 3 * math.sqrt(self.mentions + sum(self.events.values())), 1)
+        # Capped: one place named in every article must not cover its neighbours.
+        return round(min(16.0, 4 + 1.5 * math.sqrt(self.weight)), 1)
 
     @property
     def event_count(self) -> int:

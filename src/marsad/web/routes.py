@@ -46,7 +46,7 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
 }
 STATIC_TYPES = {".css": "text/css", ".js": "text/javascript", ".svg": "image/svg+xml"}
-STORIES_PER_PAGE = 50
+STORIES_PER_PAGE = 20
 NAMES_SHOWN = 8  # per language on an entity page; the rest are counted
 UI_COOKIE = "marsad_ui"
 

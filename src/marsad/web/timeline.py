@@ -26,6 +26,7 @@ MARGIN = 8.0
 UNDATED_GAP = 24.0  # between the last dated bucket and the undated bar
 UNDATED_WIDTH = 48.0
 MAX_SLOTS = 120
+MIN_SEGMENT = 2.0  # the height of a segment of one event among thousands
 LABEL_CHAR = 7.0  # width of one character of a 12px axis label, in viewBox units
 TOTAL_CHAR = 8.0  # the same for a 13px bold total
 UNDATED = ""
@@ -177,8 +178,11 @@ def timeline_view(
         by_type[kind] += n
     types = by_type.most_common()
     order = {kind: i for i, (kind, _) in enumerate(types)}
-    tallest = max(sum(c.values()) for c in counts.values())
-    scale = (HEIGHT - AXIS - TOP) / tallest
+    # The undated bar has a scale of its own: in real news most events carry no date of
+    # their own, and on one scale that bar would flatten every dated one.
+    plot_height = HEIGHT - AXIS - TOP
+    dated_tallest = max((sum(c.values()) for k, c in counts.items() if k is not None), default=1)
+    scale = plot_height / dated_tallest
 
     slots = _slots(days[0], days[-1], unit) if days else []
     undated = None in counts
@@ -195,7 +199,8 @@ def timeline_view(
     undated_x = None
     if undated:
         undated_x = round(WIDTH - MARGIN - UNDATED_WIDTH, 1)
-        columns.append(_column(None, unit, counts[None], undated_x, UNDATED_WIDTH, order, scale))
+        own = plot_height / sum(counts[None].values())
+        columns.append(_column(None, unit, counts[None], undated_x, UNDATED_WIDTH, order, own))
     for c in columns:
         c.total_shown = TOTAL_CHAR * len(str(c.total)) <= max(c.width, slot) + 2
     ticks = _ticks(slots, unit, slot, MARGIN + plot)
@@ -221,10 +226,14 @@ def _column(
     order: dict[str, int],
     scale: float,
 ) -> Column:
+    kinds = sorted(counts.items(), key=lambda kv: order[kv[0]])
+    # Every segment stays visible (MIN_SEGMENT), and the column no taller than the plot.
+    heights = [max(MIN_SEGMENT, n * scale) for _, n in kinds]
+    fit = min(1.0, (HEIGHT - AXIS - TOP) / sum(heights))
     y = HEIGHT - AXIS
     segments = []
-    for kind, n in sorted(counts.items(), key=lambda kv: order[kv[0]]):
-        h = round(n * scale, 1)
+    for (kind, n), h in zip(kinds, heights, strict=True):
+        h = round(h * fit, 1)
         y = round(y - h, 1)
         segments.append(Segment(kind, n, y, h))
     if start is None:
