@@ -10,6 +10,7 @@ session's temporary folder (the path is printed), or ``MARSAD_SCREENSHOTS``.
 
 from __future__ import annotations
 
+import itertools
 import os
 import time
 from collections.abc import Iterator
@@ -77,49 +78,8 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RealSite]:
         yield RealSite(url, paths, shots)
 
 
-# Run in the page: what is wider than the window, what text is clipped or squeezed to a
-# letter per line, how tall the page is and how many bytes it took.
-MEASURE = """() => {
-  const vw = document.documentElement.clientWidth;
-  const name = el => el.tagName.toLowerCase() + (el.className && el.className.baseVal === undefined
-      ? '.' + String(el.className).trim().split(/\\s+/).join('.') : '');
-  const scrolls = el => {
-    for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
-      const o = getComputedStyle(p).overflowX;
-      if (o !== 'visible') return true;
-    }
-    return false;
-  };
-  const wide = [], clipped = [], squeezed = [];
-  for (const el of document.body.querySelectorAll('*')) {
-    if (el.closest('svg') && el.tagName.toLowerCase() !== 'svg') continue;
-    const r = el.getBoundingClientRect();
-    if (r.width === 0 && r.height === 0) continue;
-    if ((r.right > vw + 1 || r.left < -1) && !scrolls(el)) wide.push(name(el) + ' ' + Math.round(r.left) + '..' + Math.round(r.right));
-    const s = getComputedStyle(el);
-    if (s.overflowX !== 'visible' && s.overflowX !== 'auto' && s.overflowX !== 'scroll'
-        && el.scrollWidth > el.clientWidth + 1) clipped.push(name(el));
-    const text = Array.from(el.childNodes).filter(n => n.nodeType === 3).map(n => n.textContent).join('').trim();
-    const line = parseFloat(s.lineHeight) || parseFloat(s.fontSize) * 1.4;
-    if (text.length >= 4 && !/\\s/.test(text.slice(0, 4)) && r.width < 2.2 * parseFloat(s.fontSize) && r.height > 2.5 * line)
-      squeezed.push(name(el) + ' ' + text.slice(0, 20));
-  }
-  const svgText = [];
-  for (const svg of document.querySelectorAll('svg.timeline-svg')) {
-    const box = svg.viewBox.baseVal;
-    for (const t of svg.querySelectorAll('text')) {
-      const b = t.getBBox();
-      if (b.x < -0.5 || b.y < -0.5 || b.x + b.width > box.width + 0.5 || b.y + b.height > box.height + 0.5)
-        svgText.push(t.textContent + ' ' + [b.x, b.y, b.width, b.height].map(Math.round).join(','));
-    }
-  }
-  const nav = performance.getEntriesByType('navigation')[0];
-  let bytes = nav ? nav.decodedBodySize : 0;
-  for (const e of performance.getEntriesByType('resource')) bytes += e.decodedBodySize;
-  return {wide, clipped, squeezed, svgText, bytes,
-          height: document.documentElement.scrollHeight,
-          scrollWidth: document.documentElement.scrollWidth, vw};
-}"""
+# What is wider than the window, clipped or squeezed text, the page's height and bytes.
+MEASURE = (Path(__file__).parent / "measure.js").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -180,7 +140,7 @@ def test_real_store_timeline_labels_sit_under_their_bars_and_do_not_collide(
         )
         assert len(boxes) >= 2
         boxes.sort()
-        for (_, right), (left, _) in zip(boxes, boxes[1:], strict=False):
+        for (_, right), (left, _) in itertools.pairwise(boxes):
             assert right <= left, boxes
         # Totals are centred on their bars: in Arabic too (the axis runs left to right).
         offsets = tab.evaluate(
