@@ -3,8 +3,8 @@
 no clipped or letter-per-line text, under 2 MB and 10,000 px each, axis labels that do
 not collide, and a map that pans and zooms without leaving the page.
 
-The store is built once per session with the real ingest (``real_store.py``: ~1,300
-articles; the time it took is printed). Screenshots of every page are kept under the
+The store is built with the real ingest (``real_store.py``: ~1,300 articles; the time it
+took is printed), once, and reused by later sessions on the same code. Screenshots of every page are kept under the
 session's temporary folder (the path is printed), or ``MARSAD_SCREENSHOTS``.
 """
 
@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 from live_server import live_server
-from real_store import MIN_ARTICLES, build_real_store, shared_data_present
+from real_store import MIN_ARTICLES, cached_real_store, shared_data_present
 
 pytestmark = [
     pytest.mark.slow,
@@ -48,9 +48,10 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RealSite]:
     from marsad.store import open_store
     from marsad.web.stories import listed_stories
 
-    folder = tmp_path_factory.mktemp("real")
-    built = build_real_store(folder)
-    print(f"\nreal store: {built.articles} articles, built in {built.build_s} s ({built.db})")
+    # Beside pytest's numbered session folders, so a later session on the same code reuses it.
+    built = cached_real_store(tmp_path_factory.getbasetemp().parent)
+    how = f"built in {built.build_s} s" if built.build_s is not None else "reused"
+    print(f"\nreal store: {built.articles} articles, {how} ({built.db})")
     assert built.articles >= MIN_ARTICLES
     with open_store(built.db) as store:
         top = list_entities(store, limit=1)[0]  # the most mentioned: the longest entity page
