@@ -96,9 +96,9 @@ def _key() -> str:
         digest.update(" ".join(sorted(p.name for p in pages.iterdir())).encode())
     source = REPO / "src" / "marsad"
     for path in sorted(source.rglob("*")):
-        if path.is_file() and "web" not in path.relative_to(source).parts[:1]:
-            if path.suffix in (".py", ".yaml", ".json", ".txt", ".tsv"):
-                digest.update(path.read_bytes())
+        outside_web = "web" not in path.relative_to(source).parts[:1]
+        if path.is_file() and outside_web and path.suffix in (".py", ".yaml", ".json", ".tsv"):
+            digest.update(path.read_bytes())
     digest.update((REPO / "bench" / "real_corpus.py").read_bytes())
     return digest.hexdigest()[:16]
 

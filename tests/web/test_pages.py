@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from article_builder import article_from_paragraphs
 
@@ -145,3 +147,16 @@ def test_pages_entity_timeline_is_paged(web_store, monkeypatch: pytest.MonkeyPat
     assert len(first.timeline) == len(second.timeline) == 1
     assert first.timeline[0].article_id != second.timeline[0].article_id
     assert beyond.page_number == beyond.pages  # past the end: the last page
+
+
+@pytest.mark.parametrize("size", [50, 400])
+def test_pages_text_parts_cover_the_text_and_end_at_breaks(size: int) -> None:
+    from marsad.web.pages import text_parts
+
+    text = "\n\n".join(f"Paragraph {i} says something about the war. " * 3 for i in range(40))
+    parts = text_parts(text, size)
+    assert parts[0][0] == 0 and parts[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(parts))
+    assert all(end - start <= size * 1.25 for start, end in parts)
+    assert all(text[end - 1] in "\n " for _, end in parts[:-1])  # no cut inside a word
+    assert text_parts("A short article.", size) == [(0, 16)]

@@ -4,8 +4,9 @@ no clipped or letter-per-line text, under 2 MB and 10,000 px each, axis labels t
 not collide, and a map that pans and zooms without leaving the page.
 
 The store is built with the real ingest (``real_store.py``: ~1,300 articles; the time it
-took is printed), once, and reused by later sessions on the same code. Screenshots of every page are kept under the
-session's temporary folder (the path is printed), or ``MARSAD_SCREENSHOTS``.
+took is printed), once, and reused by later sessions on the same code. Screenshots of
+every page are kept under the session's temporary folder (the path is printed), or
+``MARSAD_SCREENSHOTS``.
 """
 
 from __future__ import annotations

@@ -69,15 +69,40 @@ class ArticlePanel:
     why: str | None = None  # why the story linker put it in its story
 
 
-def article_panel(article: Article) -> ArticlePanel:
+PART_CHARS = 6000  # of article text per page: ~4,000 px on a phone
+
+
+def text_parts(text: str, size: int = PART_CHARS) -> list[tuple[int, int]]:
+    """``text`` cut into parts of about ``size`` characters, each ending at a paragraph
+    break (else a line break, else a space) so no part starts mid-sentence when it can
+    be helped. One part for a text that fits."""
+    parts, start = [], 0
+    while len(text) - start > size * 1.25:
+        cut = -1
+        for mark in ("\n\n", "\n", ". ", " "):
+            cut = text.rfind(mark, start + size // 2, start + size)
+            if cut > start:
+                cut += len(mark)
+                break
+        cut = cut if cut > start else start + size
+        parts.append((start, cut))
+        start = cut
+    parts.append((start, len(text)))
+    return parts
+
+
+def article_panel(article: Article, part: tuple[int, int] | None = None) -> ArticlePanel:
+    """The panel of an article; with ``part``, its body is that slice of the text only
+    (facts and names still cover the whole article)."""
     mentions = mention_spans(article)
+    start, end = part if part is not None else (0, len(article.text))
     return ArticlePanel(
         article=article,
         title=display_title(article),
         lang=article.lang,
         dir=text_dir(article.lang),
         labels=labels(article.lang),
-        body=highlight(article.text, article_spans(article)),
+        body=highlight(article.text, article_spans(article), start, end),
         quotes=quote_facts(article, mentions),
         events=event_facts(article, mentions),
         entities=entities_of(article),
@@ -231,7 +256,7 @@ SNIPPETS_PER_ARTICLE = 3
 # Reading an article costs ~1 ms; a page about "Syria" in a large store must not read them
 # all: its articles are listed in pages (the store's order: first stored first), each
 # page read and sorted by date. The mention counts above the timeline cover every article.
-ARTICLES_PER_PAGE = 20
+ARTICLES_PER_PAGE = 10
 
 
 def entity_view(store: Store, entity_id: str, page_number: int = 1) -> EntityView | None:

@@ -134,9 +134,11 @@ def article(request: Request, article_id: str, store: StoreDep) -> Response:
     found = store.get(article_id) if len(article_id) >= 6 else None
     if found is None:
         return not_found(request, f"article {article_id}")
-    view = pages.article_panel(found)
+    parts = pages.text_parts(found.text)
+    number = min(Facets.from_params(request.query_params).page, len(parts))
+    view = pages.article_panel(found, parts[number - 1])
     localize.panel(view, NameBook(store, _ui_lang(request)))
-    return render(request, "article.html", {"view": view})
+    return render(request, "article.html", {"view": view, "part": number, "parts": len(parts)})
 
 
 @router.get("/entities/{entity_id:path}")
