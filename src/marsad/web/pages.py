@@ -282,10 +282,16 @@ def entity_view(store: Store, entity_id: str, page_number: int = 1) -> EntityVie
             story_key(article),
         )
         spans = mention_spans(article)
-        for row in rows[:SNIPPETS_PER_ARTICLE]:
-            start, end = sentence_window(article, row.start, row.end)
-            own = Span(row.start, row.end, "focus", title=row.surface)
-            appearance.snippets.append(highlight(article.text, [*spans, own], start, end))
+        # One snippet per sentence: a sentence naming it three times is shown once, with
+        # every naming outlined.
+        windows: dict[tuple[int, int], list[Span]] = {}
+        for row in rows:
+            window = sentence_window(article, row.start, row.end)
+            if window in windows or len(windows) < SNIPPETS_PER_ARTICLE:
+                own = Span(row.start, row.end, "focus", title=row.surface)
+                windows.setdefault(window, []).append(own)
+        for (start, end), own_spans in windows.items():
+            appearance.snippets.append(highlight(article.text, [*spans, *own_spans], start, end))
         facts = event_facts(article, spans)
         for event, fact in zip(article.events, facts, strict=True):
             if entity_id in (event.source_entity_id, event.target_entity_id, event.place_entity_id):
