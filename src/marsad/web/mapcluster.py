@@ -9,6 +9,7 @@ is what the reader sees, and each cluster links to the map zoomed to its country
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -115,11 +116,15 @@ def cluster(points: Sequence[Point], radius: float) -> list[Cluster]:
 
 def levels(points: Sequence[Point]) -> list[Level]:
     """The cluster levels below ``PLACES_FROM``; a level whose clusters are all single
-    places is left out (the places layer shows the same)."""
-    out = []
-    bounds = [z for z, _ in LEVELS[1:]] + [PLACES_FROM]
-    for (zoom, radius), upper in zip(LEVELS, bounds, strict=True):
+    places is left out (the places layer shows the same), and each level is shown until
+    the next kept one begins, so every zoom shows exactly one layer."""
+    kept = []
+    for zoom, radius in LEVELS:
         groups = cluster(points, radius / zoom)
         if any(c.size > 1 for c in groups):
-            out.append(Level(zoom, upper, groups))
-    return out
+            kept.append(Level(zoom, PLACES_FROM, groups))
+    for level, after in itertools.pairwise(kept):
+        level.zoom_to = after.zoom_from
+    if kept:
+        kept[0].zoom_from = 1.0
+    return kept

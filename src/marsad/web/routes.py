@@ -47,6 +47,7 @@ SECURITY_HEADERS = {
 }
 STATIC_TYPES = {".css": "text/css", ".js": "text/javascript", ".svg": "image/svg+xml"}
 STORIES_PER_PAGE = 20
+PANELS_SHOWN = 4  # articles of a story shown open; the rest are folded
 NAMES_SHOWN = 8  # per language on an entity page; the rest are counted
 UI_COOKIE = "marsad_ui"
 
@@ -126,7 +127,7 @@ def story(request: Request, story_id: str, store: StoreDep) -> Response:
     if view is None:
         return not_found(request, f"story {story_id}")
     localize.story(view, NameBook(store, _ui_lang(request)))
-    return render(request, "story.html", {"story": view})
+    return render(request, "story.html", {"story": view, "panels_shown": PANELS_SHOWN})
 
 
 @router.get("/articles/{article_id}")

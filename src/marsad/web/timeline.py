@@ -263,5 +263,5 @@ def _ticks(slots: list[date], unit: str, slot: float, right: float) -> list[Tick
             x = MARGIN + i * slot + slot / 2
             ticks.append(Tick(round(x, 1), bucket_label(start, unit)))
     # No label runs off the chart or into the undated bar's label (``right``: plot end).
-    half = (width - 12) / 2
+    half = width / 2  # the label and a margin: estimates of text width run short
     return [t for t in ticks if t.x - half >= 0 and t.x + half <= right]
