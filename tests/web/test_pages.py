@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from article_builder import article_from_paragraphs
 
@@ -68,18 +70,12 @@ def test_mapsvg_draws_nothing_without_places() -> None:
 def test_timeline_buckets_by_day_with_undated_last(lang: str) -> None:
     dated = event_dates([_article(lang), _article(lang, None, "a2")])
     view = timeline_view(dated)
-    assert view is not None and not view.by_month
+    assert view is not None and view.unit == "day"
     assert [c.key for c in view.columns] == ["2024-03-01", UNDATED]
     assert view.columns[0].counts == {"PROTEST": 1, "COERCE": 1}
     assert view.total == 4
     tallest = max(view.columns, key=lambda c: c.total)
     assert all(s.height > 0 for s in tallest.segments)
-
-
-def test_timeline_switches_to_months_over_long_spans() -> None:
-    view = timeline_view([("2023-01-05", "ASSAULT"), ("2023-09-01", "ASSAULT")])
-    assert view is not None and view.by_month
-    assert [c.key for c in view.columns] == ["2023-01", "2023-09"]
 
 
 @pytest.mark.parametrize(
@@ -137,14 +133,30 @@ def test_stories_unclustered_articles_are_stories_of_their_own(tmp_path, lang: s
         assert story_view(store, article.id[:8]) is None
 
 
-def test_pages_entity_timeline_reads_a_bounded_number_of_articles(
-    web_store, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_pages_entity_timeline_is_paged(web_store, monkeypatch: pytest.MonkeyPatch) -> None:
     from marsad.store import open_store
     from marsad.web import pages
 
-    monkeypatch.setattr(pages, "TIMELINE_ARTICLES", 1)
+    monkeypatch.setattr(pages, "ARTICLES_PER_PAGE", 1)
     with open_store(web_store.db) as store:
-        view = pages.entity_view(store, "marsad:per/abdul-karim-omar")
-    assert view is not None
-    assert len(view.timeline) == 1 and view.left_out >= 1
+        first = pages.entity_view(store, "marsad:per/abdul-karim-omar")
+        assert first is not None and first.pages == first.total_articles >= 2
+        second = pages.entity_view(store, "marsad:per/abdul-karim-omar", 2)
+        beyond = pages.entity_view(store, "marsad:per/abdul-karim-omar", 99)
+    assert second is not None and beyond is not None
+    assert len(first.timeline) == len(second.timeline) == 1
+    assert first.timeline[0].article_id != second.timeline[0].article_id
+    assert beyond.page_number == beyond.pages  # past the end: the last page
+
+
+@pytest.mark.parametrize("size", [50, 400])
+def test_pages_text_parts_cover_the_text_and_end_at_breaks(size: int) -> None:
+    from marsad.web.pages import text_parts
+
+    text = "\n\n".join(f"Paragraph {i} says something about the war. " * 3 for i in range(40))
+    parts = text_parts(text, size)
+    assert parts[0][0] == 0 and parts[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(parts))
+    assert all(end - start <= size * 1.25 for start, end in parts)
+    assert all(text[end - 1] in "\n " for _, end in parts[:-1])  # no cut inside a word
+    assert text_parts("A short article.", size) == [(0, 16)]

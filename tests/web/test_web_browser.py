@@ -107,3 +107,13 @@ def test_browser_pages_raise_no_policy_violations(
     response = page.goto(server + fill(path, web_store.ids))
     assert response.status == 200
     assert problems == []
+
+
+@pytest.mark.parametrize(("query", "direction"), [("قامشلو", "rtl"), ("Qamishli", "ltr")])
+def test_browser_search_box_turns_right_to_left_for_arabic(
+    page: Any, server: str, query: str, direction: str
+) -> None:
+    page.goto(server + "/?ui=en")
+    for box in ("#f-q", ".quick input"):
+        page.fill(box, query)
+        assert page.locator(box).evaluate(f"el => el.matches(':dir({direction})')"), box

@@ -26,9 +26,13 @@ def digest_text(d: Digest) -> str:
     if d.copies:
         out[0] += f" ({d.copies} copies of others)"
     out.append("by language: " + _counts(d.by_lang))
-    out.append("by outlet:   " + _counts(d.by_outlet))
-    dated = ", ".join(f"{day} ({n})" for day, n in d.published.items()) or "none"
-    out.append(f"published:   {dated}; undated: {d.undated}")
+    out.append("by outlet:   " + _wrapped(_top(d.by_outlet, TOP_OUTLETS), "by outlet:   "))
+    days = sorted(d.published.items())
+    dated = ", ".join(f"{day} ({n})" for day, n in days[-TOP_OUTLETS:]) or "none"
+    if len(days) > TOP_OUTLETS:
+        earlier = days[:-TOP_OUTLETS]
+        dated = f"{len(earlier)} earlier days ({sum(n for _, n in earlier)} articles) … " + dated
+    out.append("published:   " + _wrapped(f"{dated}; undated: {d.undated}", "published:   "))
     out.append(
         f"dates found in text: {d.date_mentions} ({d.relative_dates} relative or unresolved)"
     )
@@ -93,8 +97,30 @@ def article_text(a: Article) -> str:
     return "\n".join(parts)
 
 
+TOP_OUTLETS = 12  # a real store has a hundred outlets or more: the most frequent, then a count
+WIDTH = 88
+
+
 def _counts(counts: dict[str, int]) -> str:
     return ", ".join(f"{k} {v}" for k, v in counts.items()) or "none"
+
+
+def _top(counts: dict[str, int], n: int) -> str:
+    """The ``n`` largest counts, then how many more there are and what they hold."""
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    shown = ", ".join(f"{k} {v}" for k, v in ranked[:n]) or "none"
+    rest = ranked[n:]
+    if rest:
+        shown += f" … and {len(rest)} more ({sum(v for _, v in rest)} articles)"
+    return shown
+
+
+def _wrapped(text: str, prefix: str) -> str:
+    """``text`` wrapped at ``WIDTH``, continuation lines indented under the first."""
+    import textwrap
+
+    lines = textwrap.wrap(text, WIDTH - len(prefix), break_long_words=False)
+    return ("\n" + " " * len(prefix)).join(lines)
 
 
 def _first_words(text: str, n: int = 10) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from markupsafe import Markup
 
@@ -24,6 +25,8 @@ from marsad.web.labels import text_dir
 class Link:
     name: str
     href: str | None
+    entity_id: str | None = None
+    role: str = ""  # source | target | place | speaker: how a localized detail is rebuilt
 
 
 @dataclass(slots=True)
@@ -48,6 +51,7 @@ class MergedFact:
     heading: str
     detail: str
     facts: list[Fact]
+    links: list[Link] = field(default_factory=list)
 
     @property
     def articles(self) -> int:
@@ -96,7 +100,7 @@ def _quote_fact(article: Article, q: Quote, mentions: Sequence[Span]) -> Fact:
         lang=article.lang,
         dir=text_dir(article.lang),
         date=article.published,
-        links=[Link(q.speaker, entity_href(q.speaker_entity_id))] if q.speaker else [],
+        links=speaker_links(q.speaker, q.speaker_entity_id),
     )
 
 
@@ -105,15 +109,7 @@ def _event_fact(article: Article, e: Event, mentions: Sequence[Span]) -> Fact:
     spans = [*spans_within(mentions, start, end), Span(e.start, e.end, "event", e.type)]
     if e.trigger_start is not None and e.trigger_end is not None:
         spans.append(Span(e.trigger_start, e.trigger_end, "trigger", e.type))
-    links = [
-        Link(name, entity_href(entity_id))
-        for name, entity_id in (
-            (e.source, e.source_entity_id),
-            (e.target, e.target_entity_id),
-            (e.place, e.place_entity_id),
-        )
-        if name
-    ]
+    links = event_links(e)
     return Fact(
         kind="event",
         key=(
@@ -133,9 +129,41 @@ def _event_fact(article: Article, e: Event, mentions: Sequence[Span]) -> Fact:
     )
 
 
-def event_detail(e: Event) -> str:
-    who = f"{e.source or '?'} → {e.target or '?'}"
-    return who + (f" @ {e.place}" if e.place else "")
+class _Roles(Protocol):
+    source: str | None
+    source_entity_id: str | None
+    target: str | None
+    target_entity_id: str | None
+    place: str | None
+    place_entity_id: str | None
+
+
+def event_links(e: _Roles) -> list[Link]:
+    """The named actors and place of an event (an article's or a story's), in that order."""
+    return [
+        Link(name, entity_href(entity_id), entity_id, role)
+        for role, name, entity_id in (
+            ("source", e.source, e.source_entity_id),
+            ("target", e.target, e.target_entity_id),
+            ("place", e.place, e.place_entity_id),
+        )
+        if name
+    ]
+
+
+def speaker_links(speaker: str | None, entity_id: str | None) -> list[Link]:
+    return [Link(speaker, entity_href(entity_id), entity_id, "speaker")] if speaker else []
+
+
+def event_detail(e: _Roles) -> str:
+    return detail_of(event_links(e))
+
+
+def detail_of(links: Sequence[Link]) -> str:
+    """ "source → target @ place" from an event's links ('?' for a role not given)."""
+    by_role = {link.role: link.name for link in links}
+    who = f"{by_role.get('source') or '?'} → {by_role.get('target') or '?'}"
+    return who + (f" @ {by_role['place']}" if by_role.get("place") else "")
 
 
 def merge(facts: Iterable[Fact]) -> list[MergedFact]:

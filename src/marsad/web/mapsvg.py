@@ -20,6 +20,7 @@ from marsad.resources import data_path
 from marsad.store import Store
 from marsad.types import Article
 from marsad.web.highlight import entity_href
+from marsad.web.mapcluster import Level, levels
 
 WIDTH = 1000.0
 MIN_SPAN = 3.0  # degrees: one town alone still gets a region around it
@@ -51,11 +52,16 @@ class Place:
 
     @property
     def radius(self) -> float:
-        return round(4 + 3 * math.sqrt(self.mentions + sum(self.events.values())), 1)
+        # Capped: one place named in every article must not cover its neighbours.
+        return round(min(16.0, 4 + 1.5 * math.sqrt(self.weight)), 1)
 
     @property
     def event_count(self) -> int:
         return sum(self.events.values())
+
+    @property
+    def weight(self) -> int:
+        return self.mentions + self.event_count
 
 
 @dataclass(slots=True)
@@ -79,6 +85,12 @@ class MapView:
     places: list[Place]
     outlines: list[Outline]
     grid: list[GridLine]
+    levels: list[Level] = field(default_factory=list)  # clusters at low zoom
+
+    @property
+    def places_from(self) -> float:
+        """The zoom from which each place is drawn on its own."""
+        return self.levels[-1].zoom_to if self.levels else 1.0
 
 
 def collect_places(articles: Iterable[Article]) -> list[Place]:
@@ -147,32 +159,37 @@ def map_view(places: list[Place], country: str | None = None) -> MapView | None:
 
     for p in places:
         p.x, p.y = project(p.lon, p.lat)
-    _place_labels(places)
+    grouped = levels(places)
+    _place_labels(places, grouped[-1].zoom_to if grouped else 1.0)
     outlines = []
     for outline in _countries():
         rings = [r for r in outline["rings"] if _ring_overlaps(r, west, east, south, north)]
         if rings:
             path = " ".join(_ring_path(r, project) for r in rings)
             outlines.append(Outline(str(outline["name"]), path))
-    return MapView(WIDTH, height, places, outlines, _grid(west, east, south, north, project))
+    grid = _grid(west, east, south, north, project)
+    return MapView(WIDTH, height, places, outlines, grid, grouped)
 
 
 LABEL_CHAR = 7.5  # approximate width of one character of a 13px label, in viewBox units
 LABEL_HEIGHT = 15.0
 
 
-def _place_labels(places: list[Place]) -> None:
-    """Label places biggest first; a label that would overlap one already placed is left
-    out (the place keeps its tooltip and its row in the table)."""
+def _place_labels(places: list[Place], zoom: float = 1.0) -> None:
+    """Label places biggest first; a label that would overlap one already placed when the
+    places are first drawn on their own (at ``zoom``: labels keep their screen size, so
+    they shrink in map units) is left out (the place keeps its tooltip and table row)."""
     taken: list[tuple[float, float, float, float]] = []
+    half = LABEL_HEIGHT / 2 / zoom
     for p in places:  # already sorted, biggest first
-        width = LABEL_CHAR * len(p.name)
-        if p.x + p.radius + 3 + width > WIDTH:
-            p.anchor, p.label_x = "end", round(p.x - p.radius - 3, 1)
-            box = (p.label_x - width, p.y - LABEL_HEIGHT / 2, p.label_x, p.y + LABEL_HEIGHT / 2)
+        width = LABEL_CHAR * len(p.name) / zoom
+        gap = (p.radius + 3) / zoom
+        if p.x + gap + width > WIDTH:
+            p.anchor, p.label_x = "end", round(p.x - gap, 1)
+            box = (p.label_x - width, p.y - half, p.label_x, p.y + half)
         else:
-            p.anchor, p.label_x = "start", round(p.x + p.radius + 3, 1)
-            box = (p.label_x, p.y - LABEL_HEIGHT / 2, p.label_x + width, p.y + LABEL_HEIGHT / 2)
+            p.anchor, p.label_x = "start", round(p.x + gap, 1)
+            box = (p.label_x, p.y - half, p.label_x + width, p.y + half)
         p.labelled = not any(_overlap(box, other) for other in taken)
         if p.labelled:
             taken.append(box)

@@ -16,7 +16,16 @@ from marsad.store import Store
 from marsad.stories.merge import Report, StoryEvent, StoryQuote
 from marsad.stories.views import story_page
 from marsad.types import Article
-from marsad.web.facts import Fact, MergedFact, event_facts, merge, quote_facts
+from marsad.web.facts import (
+    Fact,
+    MergedFact,
+    detail_of,
+    event_facts,
+    event_links,
+    merge,
+    quote_facts,
+    speaker_links,
+)
 from marsad.web.highlight import (
     Span,
     article_spans,
@@ -26,6 +35,7 @@ from marsad.web.highlight import (
     sentence_window,
 )
 from marsad.web.labels import labels, text_dir
+from marsad.web.names import NameBook
 from marsad.web.stories import display_title, story_articles, story_key
 
 
@@ -59,15 +69,40 @@ class ArticlePanel:
     why: str | None = None  # why the story linker put it in its story
 
 
-def article_panel(article: Article) -> ArticlePanel:
+PART_CHARS = 6000  # of article text per page: ~4,000 px on a phone
+
+
+def text_parts(text: str, size: int = PART_CHARS) -> list[tuple[int, int]]:
+    """``text`` cut into parts of about ``size`` characters, each ending at a paragraph
+    break (else a line break, else a space) so no part starts mid-sentence when it can
+    be helped. One part for a text that fits."""
+    parts, start = [], 0
+    while len(text) - start > size * 1.25:
+        cut = -1
+        for mark in ("\n\n", "\n", ". ", " "):
+            cut = text.rfind(mark, start + size // 2, start + size)
+            if cut > start:
+                cut += len(mark)
+                break
+        cut = cut if cut > start else start + size
+        parts.append((start, cut))
+        start = cut
+    parts.append((start, len(text)))
+    return parts
+
+
+def article_panel(article: Article, part: tuple[int, int] | None = None) -> ArticlePanel:
+    """The panel of an article; with ``part``, its body is that slice of the text only
+    (facts and names still cover the whole article)."""
     mentions = mention_spans(article)
+    start, end = part if part is not None else (0, len(article.text))
     return ArticlePanel(
         article=article,
         title=display_title(article),
         lang=article.lang,
         dir=text_dir(article.lang),
         labels=labels(article.lang),
-        body=highlight(article.text, article_spans(article)),
+        body=highlight(article.text, article_spans(article), start, end),
         quotes=quote_facts(article, mentions),
         events=event_facts(article, mentions),
         entities=entities_of(article),
@@ -155,8 +190,8 @@ def _merged_event(e: StoryEvent, articles: dict[str, Article]) -> MergedFact:
             event_facts(article, events=own[:1]) or [_report_fact("event", article, report)]
         )
     heading = e.type + (f" / {e.mode}" if e.mode else "")
-    detail = f"{e.source or '?'} → {e.target or '?'}" + (f" @ {e.place}" if e.place else "")
-    return MergedFact((e.type,), heading, detail, facts)
+    links = event_links(e)
+    return MergedFact((e.type,), heading, detail_of(links), facts, links)
 
 
 def _merged_quote(q: StoryQuote, articles: dict[str, Article]) -> MergedFact:
@@ -169,7 +204,8 @@ def _merged_quote(q: StoryQuote, articles: dict[str, Article]) -> MergedFact:
         facts.extend(
             quote_facts(article, quotes=own[:1]) or [_report_fact("quote", article, report)]
         )
-    return MergedFact(("quote",), q.speaker or "", "", facts)
+    links = speaker_links(q.speaker, q.speaker_entity_id)
+    return MergedFact(("quote",), q.speaker or "", "", facts, links)
 
 
 def _report_fact(kind: str, article: Article, report: Report) -> Fact:
@@ -206,25 +242,34 @@ class Appearance:
 @dataclass(slots=True)
 class EntityView:
     page: EntityPage
-    timeline: list[Appearance]
-    event_types: dict[str, int]
-    left_out: int = 0  # articles beyond TIMELINE_ARTICLES, not read for this page
+    timeline: list[Appearance]  # the articles of this page, oldest first
+    event_types: dict[str, int]  # of the events of this page's articles
+    page_number: int = 1
+    pages: int = 1
+
+    @property
+    def total_articles(self) -> int:
+        return len(self.page.mentions_by_article)
 
 
 SNIPPETS_PER_ARTICLE = 3
 # Reading an article costs ~1 ms; a page about "Syria" in a large store must not read them
-# all. The mention counts above the timeline still cover every article.
-TIMELINE_ARTICLES = 200
+# all: its articles are listed in pages (the store's order: first stored first), each
+# page read and sorted by date. The mention counts above the timeline cover every article.
+ARTICLES_PER_PAGE = 10
 
 
-def entity_view(store: Store, entity_id: str) -> EntityView | None:
+def entity_view(store: Store, entity_id: str, page_number: int = 1) -> EntityView | None:
     page = entity_page(store, entity_id)
     if page is None:
         return None
     timeline = []
     types: Counter[str] = Counter()
     listed = list(page.mentions_by_article.items())
-    for article_id, rows in listed[:TIMELINE_ARTICLES]:
+    pages = max(1, -(-len(listed) // ARTICLES_PER_PAGE))
+    page_number = min(max(1, page_number), pages)
+    first = (page_number - 1) * ARTICLES_PER_PAGE
+    for article_id, rows in listed[first : first + ARTICLES_PER_PAGE]:
         article = store.get(article_id)
         if article is None:
             continue
@@ -237,10 +282,16 @@ def entity_view(store: Store, entity_id: str) -> EntityView | None:
             story_key(article),
         )
         spans = mention_spans(article)
-        for row in rows[:SNIPPETS_PER_ARTICLE]:
-            start, end = sentence_window(article, row.start, row.end)
-            own = Span(row.start, row.end, "focus", title=row.surface)
-            appearance.snippets.append(highlight(article.text, [*spans, own], start, end))
+        # One snippet per sentence: a sentence naming it three times is shown once, with
+        # every naming outlined.
+        windows: dict[tuple[int, int], list[Span]] = {}
+        for row in rows:
+            window = sentence_window(article, row.start, row.end)
+            if window in windows or len(windows) < SNIPPETS_PER_ARTICLE:
+                own = Span(row.start, row.end, "focus", title=row.surface)
+                windows.setdefault(window, []).append(own)
+        for (start, end), own_spans in windows.items():
+            appearance.snippets.append(highlight(article.text, [*spans, *own_spans], start, end))
         facts = event_facts(article, spans)
         for event, fact in zip(article.events, facts, strict=True):
             if entity_id in (event.source_entity_id, event.target_entity_id, event.place_entity_id):
@@ -248,10 +299,12 @@ def entity_view(store: Store, entity_id: str) -> EntityView | None:
                 types[event.type] += 1
         timeline.append(appearance)
     timeline.sort(key=lambda a: (a.date is None, a.date or "", a.article_id))
-    left_out = max(0, len(listed) - TIMELINE_ARTICLES)
-    return EntityView(page, timeline, dict(types.most_common()), left_out)
+    return EntityView(page, timeline, dict(types.most_common()), page_number, pages)
 
 
-def co_mention_links(view: EntityView) -> list[tuple[str, str, int]]:
-    """(href, name, shared articles) of the actors named with this one."""
-    return [(entity_href(eid) or "", name, n) for eid, name, n in view.page.co_mentioned]
+def co_mention_links(view: EntityView, book: NameBook) -> list[tuple[str, str, int]]:
+    """(href, name in the interface's language, shared articles) of the actors named
+    with this one."""
+    return [
+        (entity_href(eid) or "", book.name(eid, name), n) for eid, name, n in view.page.co_mentioned
+    ]

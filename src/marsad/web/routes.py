@@ -20,11 +20,13 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from marsad.events.lexicon import EVENT_TYPES
 from marsad.store import Store
-from marsad.web import pages
+from marsad.web import localize, pages
 from marsad.web.deps import get_store
 from marsad.web.finder import Facets, find
-from marsad.web.labels import UI_LANGS, labels, text_dir
-from marsad.web.mapsvg import countries_of, map_view, stored_places
+from marsad.web.labels import UI_LANGS, labels, plural, text_dir
+from marsad.web.mapfilter import MapFilter, filtered_places, page_of
+from marsad.web.mapsvg import countries_of, map_view
+from marsad.web.names import NameBook, country_name
 from marsad.web.stories import listed_stories
 from marsad.web.timeline import stored_event_dates, timeline_view
 
@@ -44,7 +46,9 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
 }
 STATIC_TYPES = {".css": "text/css", ".js": "text/javascript", ".svg": "image/svg+xml"}
-STORIES_PER_PAGE = 50
+STORIES_PER_PAGE = 20
+PANELS_SHOWN = 4  # articles of a story shown open; the rest are folded
+NAMES_SHOWN = 8  # per language on an entity page; the rest are counted
 UI_COOKIE = "marsad_ui"
 
 _env = Environment(
@@ -68,6 +72,7 @@ def _with_param(params: Mapping[str, str], name: str, value: str) -> str:
 
 _env.filters["pagequery"] = _page_query
 _env.filters["withparam"] = _with_param
+_env.globals["plural"] = plural
 templates = Jinja2Templates(env=_env)
 
 
@@ -121,7 +126,8 @@ def story(request: Request, story_id: str, store: StoreDep) -> Response:
     view = pages.story_view(store, story_id)
     if view is None:
         return not_found(request, f"story {story_id}")
-    return render(request, "story.html", {"story": view})
+    localize.story(view, NameBook(store, _ui_lang(request)))
+    return render(request, "story.html", {"story": view, "panels_shown": PANELS_SHOWN})
 
 
 @router.get("/articles/{article_id}")
@@ -129,25 +135,57 @@ def article(request: Request, article_id: str, store: StoreDep) -> Response:
     found = store.get(article_id) if len(article_id) >= 6 else None
     if found is None:
         return not_found(request, f"article {article_id}")
-    return render(request, "article.html", {"view": pages.article_panel(found)})
+    parts = pages.text_parts(found.text)
+    number = min(Facets.from_params(request.query_params).page, len(parts))
+    view = pages.article_panel(found, parts[number - 1])
+    localize.panel(view, NameBook(store, _ui_lang(request)))
+    return render(request, "article.html", {"view": view, "part": number, "parts": len(parts)})
 
 
 @router.get("/entities/{entity_id:path}")
 def entity(request: Request, entity_id: str, store: StoreDep) -> Response:
-    view = pages.entity_view(store, entity_id)
+    number = Facets.from_params(request.query_params).page
+    view = pages.entity_view(store, entity_id, number)
     if view is None:
         return not_found(request, f"entity {entity_id}")
-    return render(request, "entity.html", {"view": view, "co": pages.co_mention_links(view)})
+    ui = _ui_lang(request)
+    book = NameBook(store, ui)
+    kb = view.page.entity.kb
+    context = {
+        "view": view,
+        "name": localize.entity(view, book),
+        "co": pages.co_mention_links(view, book),
+        "country": country_name(kb.country, ui) if kb is not None and kb.country else "",
+        "names_shown": NAMES_SHOWN,
+        "surfaces_shown": NAMES_SHOWN * 3,
+    }
+    return render(request, "entity.html", context)
 
 
 @router.get("/map")
 def world_map(request: Request, store: StoreDep) -> Response:
-    places = stored_places(store)
-    country = request.query_params.get("country", "")[:2].upper()
-    view = map_view(places, country or None)
-    return render(
-        request, "map.html", {"map": view, "countries": countries_of(places), "country": country}
-    )
+    mf = MapFilter.from_params(request.query_params)
+    places = filtered_places(store, mf)
+    ui = _ui_lang(request)
+    names = NameBook(store, ui)
+    for p in places:
+        p.name = names.name(p.id, p.name)
+    counts = countries_of(places)
+    country_names = {code: country_name(code, ui) for code, _ in counts}
+    view = map_view(places, mf.country or None)
+    rows, page, pages = page_of(view.places if view else [], mf.page)
+    context = {
+        "map": view,
+        "mf": mf,
+        "countries": [(code, country_names[code], n) for code, n in counts],
+        "country_names": country_names,
+        "event_types": EVENT_TYPES,
+        "rows": rows,
+        "page": page,
+        "pages": pages,
+        "total_events": sum(p.event_count for p in view.places) if view else 0,
+    }
+    return render(request, "map.html", context)
 
 
 @router.get("/timeline")
