@@ -41,6 +41,7 @@ from marsad.stories.features import (
     article_features,
     compare,
     days_apart,
+    embed_features,
 )
 from marsad.stories.index import LayeredIndex, MemoryIndex, StoryIndex, StoryLink, StoryWrites
 from marsad.stories.pair_model import PairModel, shipped_pair_model
@@ -123,9 +124,7 @@ class Clusterer:
             if seen.intersection(f.bands) or index.band_matches(f.bands):
                 likely_copies.add(f.article_id)
             seen.update(f.bands)
-        to_embed = [f for f in features if f.article_id not in likely_copies]
-        for f, vector in zip(to_embed, self._vectors([f.lead for f in to_embed]), strict=True):
-            f.embedding = vector
+        embed_features([f for f in features if f.article_id not in likely_copies], self.embedder)
         for f in features:
             link, merged = self._decide(f, layered, pending, writes)
             pending.apply(StoryWrites([f], [link], merges=merged))
@@ -156,7 +155,7 @@ class Clusterer:
         if duplicate is not None:
             return duplicate, []
         if f.embedding is None:
-            f.embedding = self._vectors([f.lead])[0]
+            embed_features([f], self.embedder)
         candidates = self._candidates(f, index) | near
         return self._story(f, candidates, index, pending, writes)
 
