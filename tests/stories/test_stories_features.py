@@ -3,7 +3,6 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from marsad.stories.embed import HEADLINE_CHARS, headline_text
 from marsad.stories.features import ArticleFeatures, article_features, compare, numbers_in
 from marsad.types import Article
 
@@ -53,20 +52,3 @@ def test_features_round_trip_through_storage(seeds: dict[str, Article], seed: st
     assert np.array_equal(back.signature, f.signature)
     assert back.bands == []  # a stored article is compared with, never looked up by bands
     assert back.embedding is not None and np.allclose(back.embedding, f.embedding)
-
-
-def test_features_headline_round_trips_and_is_compared(seeds: dict[str, Article]) -> None:
-    en, ar = article_features(seeds["000"]), article_features(seeds["001"])
-    assert headline_text(en.lead) == (seeds["000"].title or "")[:HEADLINE_CHARS]
-    en.headline = np.array([0.6, 0.8, 0.0], dtype=np.float32)
-    ar.headline = np.array([0.0, 1.0, 0.0], dtype=np.float32)
-    stored = ArticleFeatures.from_stored(
-        ar.article_id, ar.lang, ar.outlet, ar.date, ar.to_json(), ar.signature.tobytes(),
-        ar.lead, None,
-    )  # fmt: skip
-    assert stored.headline is not None and np.allclose(stored.headline, ar.headline)
-    assert compare(en, stored).headline_cosine == pytest.approx(0.8, abs=1e-3)
-    # Stored before headlines were embedded: no headline, no headline cosine.
-    old = article_features(seeds["001"])
-    assert "headline" not in old.to_json()
-    assert compare(en, old).headline_cosine is None

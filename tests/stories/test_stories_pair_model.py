@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 
 import pytest
 
@@ -45,11 +44,6 @@ def test_pair_features_follow_the_names_and_caps() -> None:
     assert row["undated"] == 1.0 and row["days_apart"] == 0.0
     same = dict(zip(FEATURES, pair_features(_shared(0.8, days=2), False), strict=True))
     assert same["cross_language_cosine"] == 0.0 and same["days_apart"] == 2.0
-    # No headline embedding (stored before headlines were): the lead's cosine stands in.
-    assert row["headline_cosine"] == 0.8
-    headline = replace(_shared(0.8), headline_cosine=0.6)
-    named = dict(zip(FEATURES, pair_features(headline, False), strict=True))
-    assert named["headline_cosine"] == 0.6
 
 
 def test_shipped_model_is_monotone_in_what_pairs_share() -> None:

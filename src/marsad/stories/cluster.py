@@ -41,7 +41,6 @@ from marsad.stories.features import (
     article_features,
     compare,
     days_apart,
-    embed_features,
 )
 from marsad.stories.index import LayeredIndex, MemoryIndex, StoryIndex, StoryLink, StoryWrites
 from marsad.stories.pair_model import PairModel, shipped_pair_model
@@ -124,7 +123,9 @@ class Clusterer:
             if seen.intersection(f.bands) or index.band_matches(f.bands):
                 likely_copies.add(f.article_id)
             seen.update(f.bands)
-        embed_features([f for f in features if f.article_id not in likely_copies], self.embedder)
+        to_embed = [f for f in features if f.article_id not in likely_copies]
+        for f, vector in zip(to_embed, self._vectors([f.lead for f in to_embed]), strict=True):
+            f.embedding = vector
         for f in features:
             link, merged = self._decide(f, layered, pending, writes)
             pending.apply(StoryWrites([f], [link], merges=merged))
@@ -155,7 +156,7 @@ class Clusterer:
         if duplicate is not None:
             return duplicate, []
         if f.embedding is None:
-            embed_features([f], self.embedder)
+            f.embedding = self._vectors([f.lead])[0]
         candidates = self._candidates(f, index) | near
         return self._story(f, candidates, index, pending, writes)
 

@@ -20,7 +20,6 @@ from marsad.types import Article
 log = logging.getLogger(__name__)
 
 LEAD_CHARS = 600  # the title and first paragraph or two: what a story is about
-HEADLINE_CHARS = 120  # a headline; an article without a title gives its opening words
 
 
 class Embedder(Protocol):
@@ -66,10 +65,3 @@ def lead_text(article: Article) -> str:
     """What is embedded: the title, then the start of the text (which may repeat it)."""
     title = article.title or ""
     return f"{title}\n{article.text[:LEAD_CHARS]}".strip()
-
-
-def headline_text(lead: str) -> str:
-    """The headline embedded apart from the lead: the lead's first line (the title, or the
-    opening of the text when there is none). Read from the stored lead, so a stored
-    article and a fresh one give the same text."""
-    return lead.split("\n", 1)[0][:HEADLINE_CHARS]

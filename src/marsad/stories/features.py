@@ -6,10 +6,8 @@ and the direction of their leads.
 
 from __future__ import annotations
 
-import base64
 import json
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -17,7 +15,7 @@ import numpy as np
 
 from marsad.names.normalize import normalize_arabic
 from marsad.stories import minhash
-from marsad.stories.embed import Embedder, headline_text, lead_text
+from marsad.stories.embed import lead_text
 from marsad.stories.shingles import shingles
 from marsad.types import Article
 
@@ -42,10 +40,6 @@ class ArticleFeatures:
     lead: str  # what is embedded: title and the start of the text
     # Unit-length float32, computed only once a candidate pair needs it (see cluster.py).
     embedding: np.ndarray | None = None
-    # The headline's own embedding (``embed.headline_text``): two reports of one actor a
-    # day apart share most of their lead's words, rarely their headline's event. Compared,
-    # never looked up, so it is kept in the features document, not in a graph.
-    headline: np.ndarray | None = None
     bands: list[int] = field(default_factory=list)
 
     def index_keys(self) -> list[str]:
@@ -56,19 +50,18 @@ class ArticleFeatures:
         return out
 
     def to_json(self) -> str:
-        doc: dict[str, object] = {
-            "entities": sorted(self.entities),
-            "places": sorted(self.places),
-            "dates": sorted(self.dates),
-            "numbers": sorted(self.numbers),
-            "speakers": sorted(self.speakers),
-            "has_entities": self.has_entities,
-        }
-        if self.headline is not None:
-            # float16 in base64: 1 KiB of text, read back exactly as the lead's blob is.
-            raw = np.asarray(self.headline, dtype=np.float16).tobytes()
-            doc["headline"] = base64.b64encode(raw).decode("ascii")
-        return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
+        return json.dumps(
+            {
+                "entities": sorted(self.entities),
+                "places": sorted(self.places),
+                "dates": sorted(self.dates),
+                "numbers": sorted(self.numbers),
+                "speakers": sorted(self.speakers),
+                "has_entities": self.has_entities,
+            },
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
 
     @classmethod
     def from_stored(
@@ -100,12 +93,6 @@ class ArticleFeatures:
             # Stored as float16: half the size, and cosine to three decimals is plenty.
             embedding=np.frombuffer(embedding, dtype=np.float16).astype(np.float32)
             if embedding is not None
-            else None,
-            # Articles stored before headlines were embedded have none (see pair_model).
-            headline=np.frombuffer(base64.b64decode(data["headline"]), dtype=np.float16).astype(
-                np.float32
-            )
-            if "headline" in data
             else None,
             # No band keys: a stored article is only compared with, never looked up by
             # them, and computing them was a third of the cost of reading candidates.
@@ -140,18 +127,6 @@ def article_features(article: Article) -> ArticleFeatures:
     )
 
 
-def embed_features(features: Sequence[ArticleFeatures], embedder: Embedder) -> None:
-    """Set the lead's and the headline's embedding of each, in one call of the embedder
-    (E5 is faster on many texts at once)."""
-    if not features:
-        return
-    texts = [f.lead for f in features] + [headline_text(f.lead) for f in features]
-    vectors = np.asarray(embedder.embed(texts), dtype=np.float32)
-    n = len(features)
-    for f, lead, headline in zip(features, vectors[:n], vectors[n:], strict=True):
-        f.embedding, f.headline = lead, headline
-
-
 def numbers_in(text: str) -> frozenset[str]:
     """Numbers of two or more digits (Arabic-Indic digits read as ASCII): counts of dead,
     years, sums that a translation keeps verbatim."""
@@ -176,7 +151,6 @@ class Shared:
     overlap: float  # estimated shingle Jaccard
     cosine: float | None  # when both embeddings are known
     days_apart: int | None  # between publication days, when both have one
-    headline_cosine: float | None = None  # when both headlines' embeddings are known
 
 
 def compare(a: ArticleFeatures, b: ArticleFeatures) -> Shared:
@@ -194,9 +168,6 @@ def compare(a: ArticleFeatures, b: ArticleFeatures) -> Shared:
         if a.embedding is not None and b.embedding is not None
         else None,
         days_apart=days_apart(a.date, b.date),
-        headline_cosine=float(a.headline @ b.headline)
-        if a.headline is not None and b.headline is not None
-        else None,
     )
 
 

@@ -1,11 +1,11 @@
 """The probability that two articles report the same story, from what they share.
 
 A logistic model over a few language-independent signals of a pair (``Shared``): the E5
-cosine of their leads (scored apart for pairs across languages, where E5 runs lower) and of
-their headlines alone, the Jaccard and count of their shared entity ids (places included),
-shared numbers, days between publication days and a missing date. Its weights and the two
-probability floors the clusterer uses are learned from the tuning part of the dev set of
-real reports (``marsad train stories``, ``marsad.train.stories``) and shipped as
+cosine of their leads (scored apart for pairs across languages, where E5 runs lower), the
+Jaccard and count of their shared entity ids (places included), shared numbers, days
+between publication days and a missing date. Its weights and the two probability floors
+the clusterer uses are learned from the tuning part of the dev set of real reports
+(``marsad train stories``, ``marsad.train.stories``) and shipped as
 ``data/pair_model.json``; the held-out part is never read. Hand-set weights (0.05 per
 entity Jaccard, 0.01 per number, 0.02 per day) fitted the tuning part and lost a third of
 their precision on held-out reports: a fitted model says how much each signal is worth
@@ -35,7 +35,6 @@ FEATURES = (
     "numbers",
     "days_apart",
     "undated",
-    "headline_cosine",
 )
 # Beyond these, more shared entity ids (places included) or numbers say nothing more.
 _ENTITY_CAP = 8
@@ -59,8 +58,6 @@ def pair_features(shared: Shared, cross_language: bool) -> list[float]:
         float(min(shared.numbers, _NUMBER_CAP)),
         days,
         1.0 if shared.days_apart is None else 0.0,
-        # An article stored before headlines were embedded: its lead stands in.
-        cosine if shared.headline_cosine is None else shared.headline_cosine,
     ]
 
 

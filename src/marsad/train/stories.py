@@ -32,13 +32,7 @@ import numpy as np
 from marsad.eval import stories as dev
 from marsad.stories.cluster import ClusterConfig, Clusterer
 from marsad.stories.embed import default_embedder
-from marsad.stories.features import (
-    ArticleFeatures,
-    article_features,
-    compare,
-    days_apart,
-    embed_features,
-)
+from marsad.stories.features import ArticleFeatures, article_features, compare, days_apart
 from marsad.stories.memo import MemoEmbedder
 from marsad.stories.pair_model import FEATURES, MODEL_FILE, PairModel, pair_features
 from marsad.types import Article
@@ -97,7 +91,6 @@ SIGNS = {
     "numbers": 1,
     "days_apart": -1,
     "undated": -1,
-    "headline_cosine": 1,
 }
 
 
@@ -186,7 +179,8 @@ def train_stories(
     articles = dev.process(records)
     embedder = MemoEmbedder(default_embedder())
     features = [article_features(a) for a in articles]
-    embed_features(features, embedder)
+    for f, vector in zip(features, embedder.embed([f.lead for f in features]), strict=True):
+        f.embedding = vector
     rows = pair_rows(records, features, ClusterConfig().max_days_apart)
     progress(f"{len(rows.y)} pairs in the date window, {int(rows.y.sum())} of one story")
     weights, bias, c, losses = fit_weights(rows)
