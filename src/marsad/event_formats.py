@@ -101,26 +101,32 @@ def parquet_schema() -> Any:
 
 
 def write_parquet(rows: Iterable[dict[str, object]], path: str | os.PathLike[str]) -> int:
-    """Write the rows to ``path``, which appears whole or not at all (written beside it,
-    then renamed)."""
+    """Write the event rows to ``path``, whole or not at all."""
+    return write_parquet_file(rows, Path(path), parquet_schema(), _ROW_GROUP)
+
+
+def write_parquet_file(
+    rows: Iterable[dict[str, Any]], final: Path, schema: Any, row_group: int
+) -> int:
+    """Write ``rows`` (dicts matching ``schema``) to ``final`` in groups of ``row_group``;
+    the file appears whole or not at all (written beside it, then renamed). Shared by the
+    event table and the export records (``marsad.batch.parquet``)."""
     pa, pq = require_pyarrow()
-    schema = parquet_schema()
-    final = Path(path)
     partial = final.with_name(f".{final.name}.partial")
     count = 0
     try:
         with pq.ParquetWriter(partial, schema, compression="zstd") as writer:
-            chunk: list[dict[str, object]] = []
+            chunk: list[dict[str, Any]] = []
             for row in rows:
                 chunk.append(row)
-                if len(chunk) == _ROW_GROUP:
+                if len(chunk) >= row_group:
                     writer.write_table(pa.Table.from_pylist(chunk, schema=schema))
                     count += len(chunk)
                     chunk = []
             if chunk or not count:
                 writer.write_table(pa.Table.from_pylist(chunk, schema=schema))
                 count += len(chunk)
-        partial.replace(final)
+        os.replace(partial, final)
     finally:
         partial.unlink(missing_ok=True)
     return count

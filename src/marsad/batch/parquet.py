@@ -75,27 +75,16 @@ def write_records(records: Iterable[dict[str, Any]], out_dir: str | os.PathLike[
 def write_file(records: Iterable[dict[str, Any]], final: Path) -> int:
     """Write export records to the file ``final`` (``marsad export --format parquet``),
     whole or not at all; return how many."""
-    partial = final.with_name(f".{final.name}.partial")
-    count = 0
-    try:
-        with pq.ParquetWriter(partial, SCHEMA, compression="zstd") as writer:
-            chunk: list[dict[str, Any]] = []
-            for record in records:
-                unknown = record.keys() - set(SCHEMA.names)
-                if unknown:  # a field added to the contract must be added here too
-                    raise ValueError(f"export fields missing from the Parquet schema: {unknown}")
-                chunk.append(_arrow_row(record))
-                if len(chunk) >= ROW_GROUP:
-                    writer.write_table(pa.Table.from_pylist(chunk, schema=SCHEMA))
-                    count += len(chunk)
-                    chunk.clear()
-            if chunk or count == 0:
-                writer.write_table(pa.Table.from_pylist(chunk, schema=SCHEMA))
-                count += len(chunk)
-        os.replace(partial, final)
-    finally:
-        partial.unlink(missing_ok=True)
-    return count
+    from marsad.event_formats import write_parquet_file
+
+    return write_parquet_file((_arrow_row(_known(r)) for r in records), final, SCHEMA, ROW_GROUP)
+
+
+def _known(record: dict[str, Any]) -> dict[str, Any]:
+    unknown = record.keys() - set(SCHEMA.names)
+    if unknown:  # a field added to the contract must be added here too
+        raise ValueError(f"export fields missing from the Parquet schema: {unknown}")
+    return record
 
 
 def read_records(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
