@@ -6,9 +6,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from story_builder import WordsEmbedder, add, article, words
 
 from marsad.store import SQLiteStore
+from marsad.stories import vectors
 from marsad.stories.vectors import SAVE_EVERY, months_near, shard_of
 from marsad.types import Article
 
@@ -85,3 +87,42 @@ def test_vectors_an_unwritable_graph_folder_never_fails_an_ingest(tmp_path: Path
         assert _near(store, "x", "2024-02-10")[0] == "x00000000000000"
     with SQLiteStore(db) as store:  # the graph is rebuilt from the table
         assert _near(store, "x", "2024-02-10")[0] == "x00000000000000"
+
+
+def test_vectors_new_vectors_wait_beside_the_graph_until_save_every(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "s.db"
+    with SQLiteStore(db) as store:
+        add(store, _batch("x", "2024-02-10"))
+    monkeypatch.setattr(vectors, "SAVE_EVERY", 5)
+    with SQLiteStore(db) as store:
+        add(store, _batch("y", "2024-02-10"))  # 3 new: searched beside the mapped graph
+        assert _files(db) == ["2024-02_en.3.usearch"]
+        assert _near(store, "y", "2024-02-10")[0] == "y00000000000000"
+        add(store, _batch("z", "2024-02-10"))  # 6 beside it: added to the graph, written
+        assert _files(db) == ["2024-02_en.9.usearch"]
+        assert _near(store, "z", "2024-02-10")[0] == "z00000000000000"
+        assert _near(store, "x", "2024-02-10")[0] == "x00000000000000"
+
+
+def test_vectors_closing_a_shard_for_another_writes_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    months = [f"2023-{m:02d}-10" for m in range(1, 13)]  # more shards than are kept open
+    for i, day in enumerate(months):
+        with SQLiteStore(db) as store:  # each month's file written on close
+            add(store, _batch(f"m{i}a", day))
+    written = {p.name: p.stat().st_mtime_ns for p in Path(f"{db}-vectors").iterdir()}
+    assert len(written) == len(months)
+    with SQLiteStore(db) as store:
+        for _ in range(2):
+            for i, day in enumerate(months):
+                add(store, _batch(f"m{i}b{_}", day))
+        # every shard was closed for another and opened again; none was rewritten for it
+        now = {p.name: p.stat().st_mtime_ns for p in Path(f"{db}-vectors").iterdir()}
+        assert now == written
+        for i, day in enumerate(months):  # a reopened shard's new vectors come from the table
+            assert _near(store, f"m{i}b1", day)[0] == f"m{i}b100000000000000"
+    with SQLiteStore(db) as store:  # and again after a restart, files lagging or not
+        for i, day in enumerate(months):
+            assert _near(store, f"m{i}b0", day)[0] == f"m{i}b000000000000000"
