@@ -126,3 +126,16 @@ def test_vectors_closing_a_shard_for_another_writes_nothing(tmp_path: Path) -> N
     with SQLiteStore(db) as store:  # and again after a restart, files lagging or not
         for i, day in enumerate(months):
             assert _near(store, f"m{i}b0", day)[0] == f"m{i}b000000000000000"
+
+
+def test_vectors_every_shard_gets_its_file_once_its_delta_is_full(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(vectors, "SAVE_EVERY", 2)
+    db = tmp_path / "s.db"
+    months = [f"2023-{m:02d}-10" for m in range(1, 13)]  # more shards than are kept open
+    with SQLiteStore(db) as store:
+        for i, day in enumerate(months):
+            add(store, _batch(f"m{i}a", day))
+        # written at each commit, not only for the shards still open at the end
+        assert len(_files(db)) == len(months)

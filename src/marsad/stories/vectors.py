@@ -136,12 +136,10 @@ class VectorShards:
         return [by_seq[key] for key in keys if key in by_seq]
 
     def committed(self, shards: Sequence[str]) -> None:
-        """After a commit: catch the shards up with the table, and fold the deltas that
-        have grown to ``SAVE_EVERY`` into their graphs."""
+        """After a commit: catch the shards up with the table (a delta grown to
+        ``SAVE_EVERY`` is folded into its graph and written)."""
         for name in shards:
-            shard = self._shard(name)
-            if shard is not None and len(shard.keys) >= SAVE_EVERY:
-                self._fold(name, shard)
+            self._shard(name)
 
     def catch_up(self, shards: Sequence[str]) -> None:
         """Bring ``shards`` up to date with the table now (a store filled by other means)."""
@@ -171,6 +169,8 @@ class VectorShards:
             shard = self._open[name] = _Shard(None, 0, False, stale=True)
         if shard.last < last:
             self._catch_up(name, shard, last)
+            if len(shard.keys) >= SAVE_EVERY:  # the delta stays small, wherever it came from
+                self._fold(name, shard)
         return shard
 
     def _load(self, name: str, last: int) -> _Shard:
