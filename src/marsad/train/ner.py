@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.entities.recognize.ner_model import make_arabic_doc, model_path
+from marsad.entities.recognize.spacy_import import spacy_module
 from marsad.train.corpora import Record, Sentence, glue_clitics, read_records, repair
 
 log = logging.getLogger(__name__)
@@ -72,6 +73,7 @@ def train_ner(
     progress: Callable[[str], None] | None = None,
 ) -> dict[str, Any]:
     """Train, keep the best epoch on the tune part, save to ``out`` (default: the package)."""
+    spacy_module()  # spaCy's first import goes through it (without torch)
     from spacy.training import Example
     from spacy.util import fix_random_seed, minibatch
 
@@ -168,7 +170,7 @@ def _odd(key: str) -> bool:
 
 
 def _blank(config: NerConfig) -> Any:
-    import spacy
+    spacy = spacy_module()
 
     nlp = spacy.blank(config.lang)
     model = {

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-
-from spacy.lang.en.stop_words import STOP_WORDS
+from functools import cache
 
 from marsad.entities.recognize.lexicon import EnglishLexicon, english_lexicon
+from marsad.entities.recognize.spacy_import import spacy_module
 from marsad.entities.recognize.spans import STATISTICAL, Candidate
 from marsad.entities.recognize.tokens import Token, joined
 
@@ -47,10 +47,18 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in pieces if text[s:e].strip()]
 
 
+@cache
+def _stop_words() -> frozenset[str]:
+    spacy_module()  # spaCy's first import goes through it (without torch)
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
 def _stop_word(word: str) -> bool:
     """A capitalised function word alone ("Moreover", "However") is no name; an acronym
     ("US", "IT") may be."""
-    return not word.isupper() and word.casefold() in STOP_WORDS
+    return not word.isupper() and word.casefold() in _stop_words()
 
 
 def _tidy_one(

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.entities.recognize.model_words import arabic_form, arabic_words, glued_prefix
+from marsad.entities.recognize.spacy_import import spacy_module
 from marsad.entities.recognize.spans import Candidate
 from marsad.errors import PipelineError
 from marsad.langs import full_pipeline_langs
@@ -38,6 +39,7 @@ def model_path(lang: str) -> Path:
 
 def make_arabic_doc(vocab: Any, words: list[str]) -> Any:
     """A spaCy Doc of Arabic words in the models' reading (folded words, clitic-free norms)."""
+    spacy_module()  # spaCy's first import goes through it (without torch)
     from spacy.tokens import Doc
 
     forms = [arabic_form(w) for w in words]
@@ -67,7 +69,7 @@ class NerModel:
         return self._nlp
 
     def _load(self) -> Any:
-        import spacy
+        spacy = spacy_module()
 
         if not (self.path / "config.cfg").is_file():
             raise PipelineError(
