@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 
 import numpy as np
-from datasketch import MinHash
 
 NUM_PERM = 128
 BANDS = 16
@@ -23,6 +22,10 @@ _SEED = 1  # fixed: signatures stored today must compare with those computed tom
 
 def signature(shingle_set: set[bytes]) -> np.ndarray:
     """The MinHash signature (``NUM_PERM`` uint64 values) of a set of shingles."""
+    # Imported here: datasketch's package imports scipy.integrate for its LSH (~0.5 s),
+    # which commands that never sign an article (search, serve, --help) need not pay.
+    from datasketch import MinHash
+
     mh = MinHash(num_perm=NUM_PERM, seed=_SEED)
     if shingle_set:
         mh.update_batch(sorted(shingle_set))
