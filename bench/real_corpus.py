@@ -2,18 +2,20 @@
 
 English: every article of the three public geoparsing corpora (LGL, TR-News, GeoVirus:
 local and international news, read with ``marsad.eval.geo``; 935 articles, ~900
-characters each). Arabic: the Arabic event gold sentences (Asharq Al-Awsat newswire)
+characters each; with headline and address where the corpus gives them, 706, and the
+publication day, 694). Arabic: the Arabic event gold sentences (Asharq Al-Awsat newswire)
 regrouped into their source documents (the record id without its ``-N`` sentence
 number), sentences in their original order; the gold keeps only a few sentences of each
 document, so consecutive documents are packed into one article until it holds at least
 ``AR_MIN_CHARS``, giving ~280 articles. Nothing is varied. Output: JSON Lines with
-``id``, ``text``, ``lang`` for ``marsad extract -``.
+``id``, ``text``, ``lang`` (and ``title``, ``url``, ``published``) for ``marsad extract -``.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from marsad.eval.geo import corpus_files, read_corpus
@@ -26,8 +28,27 @@ def english(data: Path = SHARED) -> list[dict[str, str]]:
     out = []
     for path in corpus_files(data):
         articles, _ = read_corpus(path)
-        out += [{"id": f"{path.stem}-{a.id}", "text": a.text, "lang": "en"} for a in articles]
+        about = _metadata(path)
+        for a in articles:
+            out.append({"id": f"{path.stem}-{a.id}", "text": a.text, "lang": "en"})
+            out[-1].update(about.get(a.id, {}))
     return [a for a in out if a["text"].strip()]
+
+
+def _metadata(path: Path) -> dict[str, dict[str, str]]:
+    """Headline, address and publication day of the articles that carry them (LGL and
+    TR-News give ``title``, ``url`` and ``dltime``, the time the feed was read; GeoVirus
+    none), by document id."""
+    out: dict[str, dict[str, str]] = {}
+    for node in ET.parse(path).getroot().iter("article"):
+        fields = {
+            "title": (node.findtext("title") or "").strip(),
+            "url": (node.findtext("url") or "").strip(),
+            "published": (node.findtext("dltime") or "").strip()[:10],
+        }
+        if node.get("docid"):
+            out[node.get("docid") or ""] = {k: v for k, v in fields.items() if v}
+    return out
 
 
 def arabic(data: Path = SHARED) -> list[dict[str, str]]:
