@@ -43,6 +43,10 @@ _LOADED = 8  # shards kept open: a saved graph is memory-mapped, its delta <= SA
 # it and its file rewritten. Rewriting a month's file (~10 MiB at 1M stored) for every
 # few new vectors cost a third of the time per article at 1M stored (docs/stories.md).
 SAVE_EVERY = 2000
+# A shard closed for another with this many vectors beside its graph is folded first:
+# reading them back from the table on every open (a month of 10k-100k stores lives
+# mostly there) costs more than writing the file once.
+FOLD_ON_CLOSE = 200
 
 
 def shard_of(day: str | None, lang: str | None) -> str:
@@ -162,8 +166,10 @@ class VectorShards:
             if not last:
                 return None
             shard = self._open[name] = self._load(name, last)
-            while len(self._open) > _LOADED:  # its delta is in the table: nothing to save
-                self._open.popitem(last=False)
+            while len(self._open) > _LOADED:  # a small delta is in the table: not saved
+                closed, oldest = self._open.popitem(last=False)
+                if len(oldest.keys) >= FOLD_ON_CLOSE:
+                    self._fold(closed, oldest)
         self._open.move_to_end(name)
         if shard.last > last:  # the graph knows vectors the table does not: rebuild it
             shard = self._open[name] = _Shard(None, 0, False, stale=True)
@@ -191,8 +197,8 @@ class VectorShards:
         if not rows:
             return
         keys = np.array([r[0] for r in rows], dtype=np.uint64)
-        vectors = np.stack([np.frombuffer(r[1], dtype=np.float16) for r in rows])
-        vectors = vectors.astype(np.float32)
+        packed = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float16)
+        vectors = packed.reshape(len(rows), -1).astype(np.float32)
         vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
         shard.keys = np.concatenate([shard.keys, keys])
         shard.vectors = vectors if shard.vectors is None else np.vstack([shard.vectors, vectors])
