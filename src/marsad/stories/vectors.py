@@ -16,6 +16,14 @@ Why this shape:
   (a kill after the commit, another process' ingest) is caught up from it on its next use;
   one ahead of it (the database restored from an older copy) is rebuilt. Files are written
   under a new name and renamed, so a reader never sees half a file.
+- **A saved graph and a small delta.** A shard's graph is opened memory-mapped from its
+  file and never changed in place; the vectors stored since the file was written (read
+  from the table on open, added after each commit) sit beside it in a matrix searched
+  exactly. When the delta reaches ``SAVE_EVERY`` they are added to a copy of the graph,
+  written, and the file mapped again. Closing a shard to open another costs nothing while
+  its delta is under ``FOLD_ON_CLOSE``: the delta is in the table. (Rewriting a whole
+  graph whenever a shard with a few new vectors was closed cost a third of the time per
+  article at 1M stored; docs/stories.md.)
 - **usearch, 8-bit.** Measured against hnswlib and usearch float16 on 40,000 vectors
   (``bench/ann_choice.py``): as fast as hnswlib to build and query, a third of its file
   size, and a saved graph opens memory-mapped in milliseconds. The cosines that decide are
