@@ -27,10 +27,19 @@ def test_built_once_then_read_back(cache: Path) -> None:
     assert cached("t", "k1", build) == {"aleppo": 1, "halab": 1}
     assert cached("t", "k1", build) == {"aleppo": 1, "halab": 1}
     assert len(calls) == 1
-    # A new key builds again and the stale file is dropped.
+    # A new key builds again; the older version stays for a second install beside it.
     assert cached("t", "k2", build) == {"aleppo": 1, "halab": 1}
     assert len(calls) == 2
-    assert [p.name for p in cache.iterdir()] == ["t-k2.pickle"]
+    assert cached("t", "k1", build) == cached("t", "k2", build)
+    assert len(calls) == 2
+
+
+def test_the_newest_three_versions_are_kept(cache: Path) -> None:
+    for i in range(5):
+        cached("t", f"k{i}", lambda: i)
+        os.utime(cache / f"t-k{i}.pickle", ns=(i * 10**9, i * 10**9))  # mtimes in key order
+    cached("t", "k5", lambda: 5)
+    assert sorted(p.name for p in cache.iterdir()) == ["t-k3.pickle", "t-k4.pickle", "t-k5.pickle"]
 
 
 def test_torn_file_is_rebuilt(cache: Path) -> None:

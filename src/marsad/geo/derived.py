@@ -24,6 +24,7 @@ from typing import TypeVar
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+_KEEP = 3  # versions of each table kept in the cache
 
 # What the tables are derived from, besides the gazetteer file itself: the folding code
 # and the word lists it reads. An edit to any of them changes the key.
@@ -74,9 +75,13 @@ def cached(name: str, key: str, build: Callable[[], T]) -> T:
                 Path(fh.name).unlink(missing_ok=True)
                 raise
         os.replace(fh.name, path)
-        for old in path.parent.glob(f"{name}-*.pickle"):
-            if old != path:
-                old.unlink(missing_ok=True)
+        # The newest few of a name stay: two installs or checkouts of different versions
+        # on one machine would otherwise delete each other's tables at every run.
+        versions = sorted(
+            path.parent.glob(f"{name}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True
+        )
+        for old in versions[_KEEP:]:
+            old.unlink(missing_ok=True)
     except OSError as exc:
         log.warning("could not keep derived table %s (%s); it is rebuilt next run", path, exc)
     return value
