@@ -9,7 +9,9 @@ a character no piece covers becomes ``<unk>`` with the lowest score minus 10).
 Why it is fast enough in Python: no piece of this vocabulary holds ``▁`` after its first
 character (checked at load), so no piece crosses the start of a word and the best split of
 the text is the best split of each ``▁``-word on its own. Words repeat, so each word's
-split is computed once and remembered.
+split is computed once and remembered. Scores are summed in double per word, where the C
+sums float32 over the whole text: the two can pick different splits only where two splits
+tie to float32 precision; none did on the 255 texts of ``tests/stories/test_e5_engine.py``.
 """
 
 from __future__ import annotations
