@@ -11,7 +11,7 @@ import pytest
 
 from marsad.eval.stories import DEV_FILE, held_out
 from marsad.stories.pair_model import FEATURES, PairModel
-from marsad.train.stories import SIGNS, _fit, train_stories
+from marsad.train.stories import SIGNS, _fit, pick_floors, train_stories
 
 
 def test_fit_keeps_the_signs_it_is_given() -> None:
@@ -48,3 +48,17 @@ def test_train_stories_on_a_small_dev_file(tmp_path: Path) -> None:
     for name, weight in zip(FEATURES, model.weights, strict=True):
         assert weight * SIGNS[name] >= 0.0
     assert report["tune_pairwise"]["true_pairs"] > 0
+
+
+def test_floors_give_the_most_recall_at_the_precision_goal() -> None:
+    figures = {
+        (0.5, 0.6): {"precision": 0.80, "recall": 0.95},  # recall bought with precision
+        (0.65, 0.85): {"precision": 0.93, "recall": 0.79},
+        (0.7, 0.8): {"precision": 0.94, "recall": 0.75},
+        (0.8, 0.9): {"precision": 0.96, "recall": 0.79},  # same recall, higher floors
+    }
+    assert pick_floors(figures) == (0.8, 0.9)
+    del figures[(0.8, 0.9)]
+    assert pick_floors(figures) == (0.65, 0.85)
+    below = {pt: f | {"precision": f["precision"] - 0.2} for pt, f in figures.items()}
+    assert pick_floors(below) == (0.7, 0.8)  # none reaches the goal: the most precise
