@@ -50,7 +50,7 @@ def bridged(tag: str) -> tuple[str, str, str]:
     """Texts of two stories sharing eleven words with two of their own each (cosine ~0.85,
     under the shipped pair model's join floor) and of a report naming all of them (~0.93
     with each, over its merge floor). The counts follow the shipped model's floors: retrain
-    it and check them (10 words never merge, 12 join the two stories at once)."""
+    it and check them (with 12 shared words the two stories join at once)."""
     return (
         f"{words(tag, 11)} {words(tag + 'a', 2)}",
         f"{words(tag + 'b', 2)} {words(tag, 11, order='reverse')}",

@@ -10,15 +10,15 @@ import pytest
 from marsad.eval.stories import DevRecord, evaluate_stories, held_out, load, score, split
 
 # Held-out figures measured with the pair model retrained on the grown set (336 records,
-# 118 held out, numpy E5 engine; 2026-12-06): B-cubed F1 0.896 (every article alone:
-# 0.62); ar-en pairwise precision 0.887 at recall 0.770; all pairs 0.888 / 0.763. On the
-# first set (230 records, 85 held out) they were 0.953, 0.930 / 0.909 and 0.919 / 0.908:
-# the 106 added reports are neighbouring stories of the same actors, harder by design.
-# Floors just under them.
+# 118 held out, numpy E5 engine, floors by cross-validation for recall at precision 0.92;
+# 2026-12-06): B-cubed F1 0.899 (every article alone: 0.62); ar-en pairwise precision
+# 0.828 at recall 0.787; all pairs 0.827 / 0.798. On the first set (230 records, 85 held
+# out) they were 0.953, 0.930 / 0.909 and 0.919 / 0.908: the 106 added reports are
+# neighbouring stories of the same actors, harder by design. Floors just under them.
 HELD_OUT_BCUBED_F1 = 0.87
-HELD_OUT_CROSS_RECALL = 0.74
-HELD_OUT_CROSS_PRECISION = 0.86
-HELD_OUT_PRECISION = 0.86
+HELD_OUT_CROSS_RECALL = 0.75
+HELD_OUT_CROSS_PRECISION = 0.8
+HELD_OUT_PRECISION = 0.8
 
 
 def _rec(ident: str, story: str, lang: str) -> DevRecord:
