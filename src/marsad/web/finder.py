@@ -8,7 +8,6 @@ import logging
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
-from datetime import date
 
 from markupsafe import Markup
 
@@ -17,6 +16,7 @@ from marsad.textnorm import fold_letters
 from marsad.types import Article
 from marsad.web.highlight import Span, highlight, mention_spans, sentence_window
 from marsad.web.labels import text_dir
+from marsad.web.params import day_param, page_param
 from marsad.web.stories import display_title, story_key
 
 log = logging.getLogger(__name__)
@@ -44,9 +44,9 @@ class Facets:
         for f in fields(cls):
             raw = params.get(f.name, "").strip()[:200]
             if f.name == "page":
-                values["page"] = int(raw) if raw.isdigit() and 0 < int(raw) < 10_000 else 1
+                values["page"] = page_param(raw, 10_000)
             elif f.name in ("since", "until"):
-                values[f.name] = raw if _is_date(raw) else ""
+                values[f.name] = day_param(raw)
             else:
                 values[f.name] = raw
         return cls(**values)  # type: ignore[arg-type]
@@ -54,14 +54,6 @@ class Facets:
     @property
     def active(self) -> bool:
         return any(getattr(self, f.name) for f in fields(self) if f.name != "page")
-
-
-def _is_date(text: str) -> bool:
-    try:
-        date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
 
 
 @dataclass(slots=True)

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
 
 from marsad.events.lexicon import EVENT_TYPES
 from marsad.store import Store
 from marsad.store.protocol import EventQuery
 from marsad.web.mapsvg import Place, stored_places
+from marsad.web.params import day_param, page_param
 
 PLACES_PER_PAGE = 25
 
@@ -31,27 +31,18 @@ class MapFilter:
     def from_params(cls, params: Mapping[str, str]) -> MapFilter:
         kind = params.get("event_type", "").strip().upper()
         country = params.get("country", "").strip()[:2].upper()
-        raw_page = params.get("page", "")
         return cls(
-            since=_date(params.get("since", "")),
-            until=_date(params.get("until", "")),
+            since=day_param(params.get("since", "")),
+            until=day_param(params.get("until", "")),
             event_type=kind if kind in EVENT_TYPES else "",
             country=country if country.isalpha() else "",
-            page=int(raw_page) if raw_page.isdigit() and 0 < int(raw_page) < 100_000 else 1,
+            page=page_param(params.get("page", ""), 100_000),
         )
 
     @property
     def on_events(self) -> bool:
         """Whether the map counts matching events only (a date or a type is set)."""
         return bool(self.since or self.until or self.event_type)
-
-
-def _date(text: str) -> str:
-    text = text.strip()[:10]
-    try:
-        return date.fromisoformat(text).isoformat()
-    except ValueError:
-        return ""
 
 
 def filtered_places(store: Store, f: MapFilter) -> list[Place]:
